@@ -1,0 +1,42 @@
+"""Leg Muscle Explorer: the router. Every page, its title and its icon are defined here only."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui import apply_style, footer, mark_routed
+
+# A local favicon: a :material/...: page icon would be fetched from Google's font servers.
+st.set_page_config(page_icon=str(Path(__file__).parent / "ui" / "favicon.png"), layout="centered")
+
+pages = {
+    "Start": [
+        st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+    ],
+    "Learn": [
+        st.Page("pages/causes.py", title="Why legs get weaker", icon=":material/help:"),
+        st.Page(
+            "pages/consequences.py",
+            title="What losing muscle does",
+            icon=":material/trending_down:",
+        ),
+        st.Page(
+            "pages/prevention.py", title="Prevent and reverse it", icon=":material/fitness_center:"
+        ),
+        st.Page("pages/seek_care.py", title="When to seek care", icon=":material/emergency:"),
+        st.Page(
+            "pages/popular_numbers.py", title="The popular numbers", icon=":material/fact_check:"
+        ),
+        st.Page("pages/faq.py", title="Questions people ask", icon=":material/quiz:"),
+        st.Page("pages/glossary.py", title="Glossary", icon=":material/menu_book:"),
+    ],
+    "About": [
+        st.Page("pages/about.py", title="About and sources", icon=":material/info:"),
+    ],
+}
+
+page = st.navigation(pages)
+mark_routed()
+apply_style()
+page.run()
+footer()

@@ -1,0 +1,497 @@
+"""Articles and their sources: Markdown with YAML front matter, rendered to safe HTML.
+
+The one Markdown parser of the project lives here (`make_parser`), configured as MyST-Parser
+does: CommonMark with raw HTML switched off (so `<script>` in an article shows as text), plus
+tables, front matter, footnotes, `!!! note "Title"` callouts, a word count and this project's
+citations, written `[@source_id]` or `[@one; @two]`. Citations are numbered in order of first
+use and the article ends with its numbered, linked source list.
+
+Everything here is pure: files are read only from paths the caller hands in, and every
+problem with a file is raised as `ContentError` naming that file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.wordcount import wordcount_plugin
+
+AUDIENCES = frozenset({"patients", "educators", "clinicians"})
+ARTICLE_FIELDS = ("title", "summary", "audience", "reviewed", "sources")
+SOURCE_STATUSES = frozenset({"verified", "secondary", "caveat", "found"})
+
+# `NNN-slug.md`: a three-digit position (in steps of 10) and the slug the page asks for.
+ARTICLE_NAME = re.compile(r"^(?P<order>\d{3})-(?P<slug>[a-z0-9_]+)\.md$")
+SOURCE_ID = r"[a-z0-9][a-z0-9_-]*"
+CITATION = re.compile(rf"\[@(?P<ids>{SOURCE_ID}(?:\s*;\s*@{SOURCE_ID})*)\]")
+FACT_ID = re.compile(r"^(PA|PR|ML|DU|SC|RF|CO|EX)-\d{2}$")
+DIGIT = re.compile(r"\d")
+
+
+class ContentError(ValueError):
+    """A content file that cannot be used, with the file's name at the front of the message."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path.name}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of `content/sources.yaml`: a paper, guideline or health-service page."""
+
+    id: str
+    authors: str
+    title: str
+    year: int | None
+    container: str
+    details: str | None
+    url: str | None
+    doi: str | None
+    facts: tuple[str, ...]
+    supports: str
+    status: str
+
+    @property
+    def link(self) -> str | None:
+        """The address a reader follows: the page's own URL, else the DOI resolver."""
+        if self.url:
+            return self.url
+        return f"https://doi.org/{self.doi}" if self.doi else None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A rendered article: front matter plus body HTML that ends with its numbered sources."""
+
+    slug: str
+    order: int
+    title: str
+    summary: str
+    audience: tuple[str, ...]
+    reviewed: dt.date
+    source_ids: tuple[str, ...]
+    cited: tuple[str, ...]
+    html: str
+    words: int
+    minutes: int
+
+
+# --- the parser --------------------------------------------------------------------------
+
+
+def make_parser() -> MarkdownIt:
+    """Return the project's Markdown parser (the only place it is configured)."""
+    md = (
+        MarkdownIt("commonmark", {"html": False})
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(footnote_plugin)
+        .use(admon_plugin)
+        .use(wordcount_plugin)
+    )
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.add_render_rule("citation", _render_citation)
+    return md
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    """Inline rule: turn `[@a; @b]` into one `citation` token carrying the ids."""
+    if not state.src.startswith("[@", state.pos):
+        return False
+    match = CITATION.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"ids": [part.strip().lstrip("@") for part in match["ids"].split(";")]}
+    state.pos = match.end()
+    return True
+
+
+def _render_citation(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """Render a citation as linked superscript numbers, numbering sources by first use."""
+    numbers: dict[str, int] = env.setdefault("citation_numbers", {})
+    sources: Mapping[str, Source] = env.get("sources", {})
+    links = []
+    for source_id in tokens[idx].meta["ids"]:
+        if source_id not in sources:
+            env.setdefault("unknown_citations", []).append(source_id)
+            links.append("?")
+            continue
+        number = numbers.setdefault(source_id, len(numbers) + 1)
+        title = html.escape(sources[source_id].title, quote=True)
+        links.append(f'<a href="#src-{number}" title="{title}">{number}</a>')
+    return f'<sup class="cite">[{", ".join(links)}]</sup>'
+
+
+# --- sources -----------------------------------------------------------------------------
+
+
+def load_sources(path: Path) -> dict[str, Source]:
+    """Read `sources.yaml` into sources by id.
+
+    Raises:
+        ContentError: the file is missing, is not YAML, or an entry lacks a field, a year, a
+            journal or publisher, a URL or DOI, or has a malformed fact id.
+    """
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not data:
+        raise ContentError(path, "expected a mapping from source id to source entry")
+    return {str(key): _source(path, str(key), value) for key, value in data.items()}
+
+
+def _source(path: Path, source_id: str, entry: Any) -> Source:
+    where = f"source {source_id!r}"
+    if not re.fullmatch(SOURCE_ID, source_id):
+        raise ContentError(path, f"{where}: ids are lower case letters, digits, - and _")
+    if not isinstance(entry, dict):
+        raise ContentError(path, f"{where}: expected a mapping of fields")
+    for field in ("authors", "title"):
+        if not entry.get(field):
+            raise ContentError(path, f"{where}: missing {field!r}")
+    container = entry.get("journal") or entry.get("publisher")
+    if not container:
+        raise ContentError(path, f"{where}: needs a 'journal' or a 'publisher'")
+    if not (entry.get("url") or entry.get("doi")):
+        raise ContentError(path, f"{where}: needs a 'url' or a 'doi'")
+    if "year" not in entry:
+        raise ContentError(path, f"{where}: missing 'year' (null for an undated page)")
+    year = entry["year"]
+    if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2100):
+        raise ContentError(path, f"{where}: 'year' must be a year such as 2019, or null")
+    facts = entry.get("facts") or []
+    if not isinstance(facts, list) or not all(FACT_ID.match(str(f)) for f in facts):
+        raise ContentError(path, f"{where}: 'facts' must list fact ids such as PA-02")
+    status = str(entry.get("status") or "found")
+    if status not in SOURCE_STATUSES:
+        raise ContentError(path, f"{where}: 'status' must be one of {sorted(SOURCE_STATUSES)}")
+    details = entry.get("details")
+    return Source(
+        id=source_id,
+        authors=str(entry["authors"]),
+        title=str(entry["title"]),
+        year=year,
+        container=str(container),
+        details=str(details) if details else None,
+        url=str(entry["url"]) if entry.get("url") else None,
+        doi=str(entry["doi"]) if entry.get("doi") else None,
+        facts=tuple(str(f) for f in facts),
+        supports=str(entry.get("supports") or ""),
+        status=status,
+    )
+
+
+def source_html(source: Source, number: int | None = None) -> str:
+    """One reference as an HTML list item: authors, year, linked title, journal, fact ids."""
+    anchor = f' id="src-{number}"' if number is not None else ""
+    title = html.escape(source.title)
+    if source.link:
+        href = html.escape(source.link, quote=True)
+        title = f'<a href="{href}" rel="noopener noreferrer">{title}</a>'
+    container = html.escape(source.container)
+    if source.details:
+        container += f" {html.escape(source.details)}"
+    facts = (
+        f' <span class="src-facts">Fact ids: {html.escape(", ".join(source.facts))}</span>'
+        if source.facts
+        else ""
+    )
+    return (
+        f"<li{anchor}>{html.escape(source.authors)} ({source.year or 'n.d.'}). {title}. "
+        f"<i>{container}</i>.{facts}</li>"
+    )
+
+
+def sources_list_html(sources: Iterable[Source], heading: str = "Sources") -> str:
+    """A numbered, linked source list, as printed at the end of every article.
+
+    An empty list gives an empty string: an article that cites nothing shows no heading.
+    """
+    items = "".join(source_html(s, n) for n, s in enumerate(sources, start=1))
+    if not items:
+        return ""
+    return (
+        '<section class="sources" aria-label="Sources">'
+        f"<h2>{html.escape(heading)}</h2><ol>{items}</ol></section>"
+    )
+
+
+# --- articles ----------------------------------------------------------------------------
+
+
+def article_paths(content_dir: Path) -> dict[str, Path]:
+    """Articles in `content_dir` by slug, in their numbered order.
+
+    Raises:
+        ContentError: two files claim the same slug.
+    """
+    found: dict[str, Path] = {}
+    for path in sorted(content_dir.glob("*.md")):
+        match = ARTICLE_NAME.match(path.name)
+        if match is None:
+            continue
+        slug = match["slug"]
+        if slug in found:
+            raise ContentError(path, f"slug {slug!r} is also used by {found[slug].name}")
+        found[slug] = path
+    return found
+
+
+def load_article(path: Path, sources: Mapping[str, Source]) -> Article:
+    """Parse and render one article file.
+
+    Raises:
+        ContentError: the file cannot be read, its name or front matter is malformed, or it
+            cites or lists a source id that `sources` does not know.
+    """
+    match = ARTICLE_NAME.match(path.name)
+    if match is None:
+        raise ContentError(path, "article files are named NNN-slug.md, e.g. 010-causes.md")
+    text = _read_text(path)
+    md = make_parser()
+    env: dict[str, Any] = {"sources": sources}
+    tokens = md.parse(text, env)
+    if not tokens or tokens[0].type != "front_matter":
+        raise ContentError(path, "the file must start with front matter between --- lines")
+    meta = _front_matter(path, tokens[0].content)
+
+    unknown_listed = [s for s in meta["sources"] if s not in sources]
+    if unknown_listed:
+        raise ContentError(path, f"front matter lists unknown source ids: {unknown_listed}")
+
+    body = md.renderer.render(tokens, md.options, env)
+    unknown_cited = env.get("unknown_citations", [])
+    if unknown_cited:
+        raise ContentError(path, f"cites unknown source ids: {sorted(set(unknown_cited))}")
+
+    cited = tuple(env.get("citation_numbers", {}))
+    listed_only = [s for s in meta["sources"] if s not in cited]
+    ordered = [sources[s] for s in (*cited, *listed_only)]
+    counts = env.get("wordcount", {})
+    return Article(
+        slug=match["slug"],
+        order=int(match["order"]),
+        title=meta["title"],
+        summary=meta["summary"],
+        audience=tuple(meta["audience"]),
+        reviewed=meta["reviewed"],
+        source_ids=tuple(meta["sources"]),
+        cited=cited,
+        html=f'<article class="lme-article">{body}{sources_list_html(ordered)}</article>',
+        words=int(counts.get("words", 0)),
+        minutes=max(1, int(counts.get("minutes", 0))),
+    )
+
+
+def _front_matter(path: Path, raw: str) -> dict[str, Any]:
+    try:
+        meta = yaml.safe_load(raw)
+    except yaml.YAMLError as err:
+        raise ContentError(path, f"front matter is not valid YAML ({_yaml_where(err)})") from err
+    if not isinstance(meta, dict):
+        raise ContentError(path, "front matter must be a mapping of fields")
+    missing = [f for f in ARTICLE_FIELDS if f not in meta]
+    if missing:
+        raise ContentError(path, f"front matter misses {missing}")
+    extra = sorted(set(meta) - set(ARTICLE_FIELDS))
+    if extra:
+        raise ContentError(path, f"front matter has unknown fields {extra}")
+    for field in ("title", "summary"):
+        if not isinstance(meta[field], str) or not meta[field].strip():
+            raise ContentError(path, f"{field!r} must be non-empty text")
+    audience = meta["audience"]
+    if not isinstance(audience, list) or not audience or not set(map(str, audience)) <= AUDIENCES:
+        raise ContentError(path, f"'audience' must list some of {sorted(AUDIENCES)}")
+    if not isinstance(meta["reviewed"], dt.date):
+        raise ContentError(path, "'reviewed' must be a date such as 2026-11-21")
+    ids = meta["sources"]
+    if not isinstance(ids, list) or not all(isinstance(s, str) for s in ids):
+        raise ContentError(path, "'sources' must be a list of source ids")
+    if len(set(ids)) != len(ids):
+        raise ContentError(path, "'sources' lists an id twice")
+    return meta
+
+
+# --- the home page -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HomeLink:
+    """A link on a home-page card to one of the explorer's pages."""
+
+    page: str
+    label: str
+    icon: str | None
+
+
+@dataclass(frozen=True)
+class HomeCard:
+    """A card that shows one audience where to start."""
+
+    audience: str
+    text: str
+    links: tuple[HomeLink, ...]
+
+
+@dataclass(frozen=True)
+class Home:
+    """The home page's wording: the red-flag alert, an introduction, a card per audience."""
+
+    alert: str
+    alert_sources: tuple[str, ...]
+    intro: str
+    cards: tuple[HomeCard, ...]
+
+
+PAGE_PATH = re.compile(r"^pages/[a-z0-9_]+\.py$")
+
+
+def load_home(path: Path, sources: Mapping[str, Source]) -> Home:
+    """Read `home.yaml`.
+
+    Raises:
+        ContentError: the file lacks the alert, intro or cards, the alert cites an unknown
+            source, or a link does not name a page file.
+    """
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(field), str) for field in ("alert", "intro")
+    ):
+        raise ContentError(path, "expected a mapping with 'alert' and 'intro' text and 'cards'")
+    alert_sources = data.get("alert_sources") or []
+    unknown = [s for s in alert_sources if s not in sources]
+    if not alert_sources or unknown:
+        raise ContentError(path, f"'alert_sources' must list known source ids (unknown: {unknown})")
+    raw_cards = data.get("cards")
+    if not isinstance(raw_cards, list) or not raw_cards:
+        raise ContentError(path, "'cards' must be a non-empty list")
+    cards = []
+    for number, card in enumerate(raw_cards, start=1):
+        if not isinstance(card, dict) or not card.get("audience") or not card.get("text"):
+            raise ContentError(path, f"card {number}: needs 'audience' and 'text'")
+        links = []
+        for link in card.get("links") or []:
+            if not isinstance(link, dict) or not PAGE_PATH.match(str(link.get("page", ""))):
+                raise ContentError(path, f"card {number}: each link needs 'page: pages/x.py'")
+            links.append(
+                HomeLink(
+                    page=str(link["page"]),
+                    label=str(link.get("label") or ""),
+                    icon=str(link["icon"]) if link.get("icon") else None,
+                )
+            )
+        cards.append(HomeCard(str(card["audience"]), str(card["text"]), tuple(links)))
+    return Home(
+        alert=data["alert"],
+        alert_sources=tuple(str(s) for s in alert_sources),
+        intro=data["intro"],
+        cards=tuple(cards),
+    )
+
+
+# --- checks used by the content tests ------------------------------------------------------
+
+
+_TITLE_OPEN = frozenset({"heading_open", "admonition_title_open"})
+_TITLE_CLOSE = frozenset({"heading_close", "admonition_title_close"})
+
+
+def blocks_with_uncited_numbers(text: str) -> list[str]:
+    """Paragraphs, list items and table rows that contain a digit but no `[@...]` citation.
+
+    Headings and callout titles are exempt (they introduce, they do not claim; a callout's
+    body carries the citation). Returns the blocks' text.
+    """
+    tokens = make_parser().parse(text)
+    found: list[str] = []
+    for block in _claim_blocks(tokens):
+        if DIGIT.search(block) and not CITATION.search(block):
+            found.append(block)
+    return found
+
+
+def _claim_blocks(tokens: Sequence[Token]) -> list[str]:
+    """Join inline text per list item, table row or top-level paragraph."""
+    blocks: list[str] = []
+    stack: list[list[str]] = []
+    in_heading = False
+    for token in tokens:
+        if token.type in {"list_item_open", "tr_open"}:
+            stack.append([])
+        elif token.type in {"list_item_close", "tr_close"}:
+            blocks.append(" ".join(stack.pop()))
+        elif token.type in _TITLE_OPEN:
+            in_heading = True
+        elif token.type in _TITLE_CLOSE:
+            in_heading = False
+        elif token.type == "inline" and not in_heading:
+            if stack:
+                stack[-1].append(token.content)
+            else:
+                blocks.append(token.content)
+    return blocks
+
+
+def plain_text(text: str) -> str:
+    """The readable prose of an article (no front matter, headings, citations or markup)."""
+    tokens = make_parser().parse(text)
+    parts: list[str] = []
+    in_heading = False
+    for token in tokens:
+        if token.type in _TITLE_OPEN:
+            in_heading = True
+        elif token.type in _TITLE_CLOSE:
+            in_heading = False
+        elif token.type == "inline" and not in_heading:
+            words = "".join(
+                " " if child.type in {"softbreak", "hardbreak"} else child.content
+                for child in token.children or []
+                if child.type in {"text", "code_inline", "softbreak", "hardbreak"}
+            )
+            parts.append(words.strip())
+    return "\n".join(p for p in parts if p)
+
+
+# --- file reading ------------------------------------------------------------------------
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise ContentError(path, "file not found") from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise ContentError(
+            path, f"cannot be read as UTF-8 text ({err.__class__.__name__})"
+        ) from err
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(_read_text(path))
+    except yaml.YAMLError as err:
+        raise ContentError(path, f"not valid YAML ({_yaml_where(err)})") from err
+
+
+def _yaml_where(err: yaml.YAMLError) -> str:
+    mark = getattr(err, "problem_mark", None)
+    return f"line {mark.line + 1}" if mark is not None else "unreadable"

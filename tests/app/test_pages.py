@@ -1,0 +1,156 @@
+"""Every page through app.py under AppTest: renders, footer, broken content, bad URLs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+FOOTER = "Educational, not medical advice."
+
+
+def open_page(page: str, query: dict[str, str | list[str]] | None = None) -> AppTest:
+    """Run app.py, then switch to `page` (with `query` in the URL) and run it."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page != "pages/home.py":
+        at.switch_page(page).run()
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """All the Markdown, caption and alert text on the page, joined."""
+    parts = [e.value for e in (*at.markdown, *at.caption, *at.error, *at.info, *at.warning)]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_with_title_and_footer(page):
+    """Each page runs without exception, shows a title and ends with the footer."""
+    at = open_page(page)
+    assert not at.exception
+    assert at.title
+    assert at.title[0].value
+    assert FOOTER in texts(at)
+    assert not at.error or page == "pages/home.py"  # home's only error box is the red-flag alert
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_html_is_only_our_markup(page):
+    """st.html receives rendered content, never a raw script tag."""
+    at = open_page(page)
+    for element in at.get("html"):
+        assert "<script" not in element.proto.body.lower()
+
+
+def test_article_page_shows_numbered_sources():
+    """An article page ends with its numbered, linked sources."""
+    at = open_page("pages/causes.py")
+    body = "".join(e.proto.body for e in at.get("html"))
+    assert '<section class="sources"' in body
+    assert 'id="src-1"' in body
+    assert "https://" in body
+
+
+def test_home_puts_the_emergency_signs_first():
+    """The home page's first box after the title is the red-flag alert with the numbers."""
+    at = open_page("pages/home.py")
+    assert "999" in at.error[0].value
+    assert "911" in at.error[0].value
+
+
+def test_broken_article_shows_its_error_and_the_rest_still_works(content_copy, monkeypatch):
+    """A malformed article errors on its own page only, naming the file."""
+    broken = content_copy / "020-consequences.md"
+    broken.write_text("---\ntitle: [unclosed\n---\nBody\n", encoding="utf-8")
+    monkeypatch.setenv("EXPLORER_CONTENT_DIR", str(content_copy))
+
+    at = open_page("pages/consequences.py")
+    assert not at.exception
+    assert "020-consequences.md" in at.error[0].value
+    assert FOOTER in texts(at)
+
+    for page in ("pages/home.py", "pages/causes.py", "pages/glossary.py", "pages/about.py"):
+        other = open_page(page)
+        assert not other.exception
+        assert not other.error or page == "pages/home.py"
+
+
+def test_unknown_source_id_shows_an_error_naming_the_file(content_copy, monkeypatch):
+    """Citing a source that sources.yaml lacks is reported on that page."""
+    path = content_copy / "010-causes.md"
+    path.write_text(path.read_text("utf-8") + "\nA new claim [@no-such-source].\n", "utf-8")
+    monkeypatch.setenv("EXPLORER_CONTENT_DIR", str(content_copy))
+    at = open_page("pages/causes.py")
+    assert "010-causes.md" in at.error[0].value
+    assert "no-such-source" in at.error[0].value
+
+
+def test_missing_sources_file_breaks_articles_not_the_app(content_copy: Path, monkeypatch):
+    """Without sources.yaml, article pages explain the problem and the glossary too."""
+    (content_copy / "sources.yaml").unlink()
+    monkeypatch.setenv("EXPLORER_CONTENT_DIR", str(content_copy))
+    for page in ("pages/causes.py", "pages/glossary.py", "pages/about.py", "pages/home.py"):
+        at = open_page(page)
+        assert not at.exception
+        assert "sources.yaml" in texts(at)
+
+
+def test_raw_html_in_an_article_is_shown_as_text(content_copy, monkeypatch):
+    """A script or an onerror image written into an article never reaches the page as HTML."""
+    path = content_copy / "030-prevention.md"
+    attack = '\n<script>alert("x")</script>\n\n<img src=x onerror="alert(1)">\n'
+    path.write_text(path.read_text("utf-8") + attack, "utf-8")
+    monkeypatch.setenv("EXPLORER_CONTENT_DIR", str(content_copy))
+    at = open_page("pages/prevention.py")
+    body = "".join(e.proto.body for e in at.get("html"))
+    assert "&lt;script&gt;" in body
+    assert "<script" not in body
+    assert "<img" not in body
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ({"q": "sarcopenia"}, "Sarcopenia"),
+        ({"q": "SARCOPENIA"}, "Sarcopenia"),
+        ({"q": "zzzz-not-a-word"}, None),
+    ],
+)
+def test_glossary_search_from_the_url(query, shown):
+    """`/glossary?q=...` opens with that search applied."""
+    at = open_page("pages/glossary.py", query)
+    assert at.text_input(key="q").value == query["q"]
+    body = "".join(e.proto.body for e in at.get("html"))
+    if shown:
+        assert shown in body
+    else:
+        assert "No word matches" in texts(at)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "x" * 10_000,
+        '<script>alert("x")</script>',
+        '<img src=x onerror="alert(1)">',
+        "NaN",
+        "1e309",
+        "\u202e\u0000\U0001f9b5",
+        ["a", "b"],
+    ],
+)
+@pytest.mark.parametrize("page", ["pages/home.py", "pages/glossary.py", "pages/causes.py"])
+def test_hostile_url_parameters_never_crash(page, value):
+    """Unknown, repeated, huge or script-like parameters leave every page working."""
+    at = open_page(page, {"q": value, "age": value, "unknown": value})
+    assert not at.exception
+    for element in at.get("html"):
+        assert "<script" not in element.proto.body.lower()
+        assert "onerror=" not in element.proto.body.lower()

@@ -1,0 +1,153 @@
+"""What a person sees, in a real Chromium: every page, no errors, nothing from other hosts."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.conftest import Server, Visit, screenshot, streamlit_server
+
+FOOTER = "Educational, not medical advice."
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]"}
+# Streamlit probes <page>/_stcore/health and <page>/_stcore/host-config on nested URLs and
+# logs the 404s to the console; those are Streamlit's own and expected.
+EXPECTED_404_PROBES = ("/_stcore/health", "/_stcore/host-config")
+
+
+def unexpected_console_errors(visit: Visit) -> list[str]:
+    return [e for e in visit.console_errors if not any(p in e for p in EXPECTED_404_PROBES)]
+
+
+def foreign_requests(visit: Visit) -> list[str]:
+    return [
+        url
+        for url in visit.requests
+        if urlparse(url).scheme not in {"data", "blob"}
+        and urlparse(url).hostname not in LOCAL_HOSTS
+    ]
+
+
+def assert_page_is_whole(visit: Visit) -> None:
+    """No exception box, a heading, and the footer with its link to care."""
+    page = visit.page
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator("h1").first.inner_text().strip()
+    assert page.get_by_text(FOOTER).count() == 1
+    assert page.get_by_role("link", name="When to seek care").count() >= 1
+
+
+def test_every_page_from_the_navigation(server: Server, visit: Visit):
+    """Clicking through the navigation opens every page whole, with nothing foreign loaded."""
+    page = visit.page
+    page.goto(server.url)
+    visit.settle()
+    assert_page_is_whole(visit)
+    screenshot(visit, "home")
+
+    nav = page.locator('[data-testid="stSidebarNav"] a')
+    hrefs = [nav.nth(i).get_attribute("href") for i in range(nav.count())]
+    assert len(hrefs) >= 9, hrefs
+    for href in hrefs:
+        page.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]').click()
+        page.wait_for_url(href)
+        visit.settle()
+        assert_page_is_whole(visit)
+        screenshot(visit, urlparse(page.url).path.strip("/") or "home")
+
+    assert foreign_requests(visit) == [], sorted(set(foreign_requests(visit)))
+    assert unexpected_console_errors(visit) == []
+
+
+def test_sections_are_grouped_in_the_navigation(server: Server, visit: Visit):
+    """The navigation shows its section headings."""
+    visit.page.goto(server.url)
+    visit.settle()
+    nav = visit.page.locator('[data-testid="stSidebarNav"]').inner_text()
+    for section in ("Start", "Learn", "About"):
+        assert section in nav
+
+
+def test_article_shows_sources_and_callouts(server: Server, visit: Visit):
+    """An article shows its emergency callout and ends with linked, numbered sources."""
+    visit.page.goto(f"{server.url}/seek_care")
+    visit.settle()
+    article = visit.page.locator(".lme-article")
+    assert article.locator(".admonition.danger").count() >= 1
+    assert article.locator(".sources ol li").count() >= 3
+    first_citation = article.locator("sup.cite a").first
+    assert first_citation.get_attribute("href") == "#src-1"
+    assert visit.page.locator("#src-1 a").first.get_attribute("href").startswith("http")
+
+
+def test_glossary_deep_link_filters(server: Server, visit: Visit):
+    """Opening /glossary?q=claudication shows that word's definition."""
+    visit.page.goto(f"{server.url}/glossary?q=claudication")
+    visit.settle()
+    terms = visit.page.locator(".lme-glossary dt")
+    assert terms.count() >= 1
+    assert "laudication" in terms.first.inner_text()
+    assert visit.page.get_by_label("Find a word").input_value() == "claudication"
+
+
+def test_deep_link_as_the_first_request_to_a_fresh_server(browser, tmp_path_factory):
+    """A shared link opened before anyone visits the home page still gets nav and footer.
+
+    Regression test: with a folder named pages/, Streamlit runs a deep-linked page without
+    app.py until st.navigation has run once in the process (see ui.chrome.require_router).
+    """
+    with streamlit_server(tmp_path_factory.mktemp("fresh")) as fresh:
+        context = browser.new_context()
+        page = context.new_page()
+        visit = Visit(page)
+        page.goto(f"{fresh.url}/causes")
+        visit.settle()
+        assert page.get_by_text(FOOTER).count() == 1
+        assert "Learn" in page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "causes" in page.locator("h1").first.inner_text().lower()
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def broken_server(browser, tmp_path_factory):
+    """The app over a copy of the content with one broken article and one hostile one."""
+    import shutil
+
+    from tests.conftest import CONTENT
+
+    tmp = tmp_path_factory.mktemp("broken")
+    content = tmp / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "020-consequences.md").write_text("---\ntitle: [unclosed\n---\n", "utf-8")
+    causes = content / "010-causes.md"
+    attack = '\n<img src=x onerror="alert(1)">\n\n<script>alert(2)</script>\n'
+    causes.write_text(causes.read_text("utf-8") + attack, "utf-8")
+    with streamlit_server(tmp, env={"EXPLORER_CONTENT_DIR": str(content)}) as running:
+        yield running
+
+
+def test_broken_article_errors_on_its_own_page_only(broken_server: Server, visit: Visit):
+    """The broken article's page names the file; the other pages carry on."""
+    page = visit.page
+    page.goto(f"{broken_server.url}/consequences")
+    visit.settle()
+    alert = page.locator('[data-testid="stAlert"]').first.inner_text()
+    assert "020-consequences.md" in alert
+    assert page.get_by_text(FOOTER).count() == 1
+
+    page.goto(f"{broken_server.url}/prevention")
+    visit.settle()
+    assert page.locator('[data-testid="stAlert"]').count() == 0
+    assert page.locator(".lme-article .sources li").count() > 0
+
+
+def test_injected_html_is_shown_as_text_and_never_runs(broken_server: Server, visit: Visit):
+    """An <img onerror> or <script> written into an article shows as text; no dialog opens."""
+    page = visit.page
+    page.goto(f"{broken_server.url}/causes")
+    visit.settle()
+    page.wait_for_timeout(500)
+    assert visit.dialogs == []
+    assert page.locator(".lme-article img").count() == 0
+    assert page.locator(".lme-article script").count() == 0
+    assert page.get_by_text('<img src=x onerror="alert(1)">').count() == 1

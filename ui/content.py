@@ -1,0 +1,143 @@
+"""Showing content: articles, the glossary, the home page cards and the source list."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from lib import content, glossary
+from lib.content import Article, ContentError, Source
+from lib.glossary import Term
+
+_DEFAULT_CONTENT_DIR = Path(__file__).parents[1] / "content"
+
+
+def content_dir() -> Path:
+    """Where the content lives; tests point `EXPLORER_CONTENT_DIR` at a copy (say, a broken one)."""
+    return Path(os.environ.get("EXPLORER_CONTENT_DIR") or _DEFAULT_CONTENT_DIR)
+
+
+def _mtime(path: Path) -> int:
+    """Part of every cache key, so that an edited file is read again."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _sources(path: Path, mtime_ns: int) -> dict[str, Source]:
+    return content.load_sources(path)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _article(path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int) -> Article:
+    return content.load_article(path, _sources(sources_path, sources_mtime_ns))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _glossary(
+    path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int
+) -> tuple[Term, ...]:
+    return glossary.load_glossary(path, _sources(sources_path, sources_mtime_ns))
+
+
+def load_sources() -> dict[str, Source]:
+    """Every source of `content/sources.yaml` (cached until the file changes)."""
+    path = content_dir() / "sources.yaml"
+    return _sources(path, _mtime(path))
+
+
+def load_article(slug: str) -> Article:
+    """The article whose file is `content/NNN-<slug>.md` (cached until a file changes)."""
+    folder = content_dir()
+    path = content.article_paths(folder).get(slug)
+    if path is None:
+        raise ContentError(folder / f"NNN-{slug}.md", "no article file with this slug")
+    sources_path = folder / "sources.yaml"
+    return _article(path, _mtime(path), sources_path, _mtime(sources_path))
+
+
+def _show_error(err: ContentError) -> None:
+    st.error(
+        f"Sorry, this part of the page could not be shown because a content file has a "
+        f"problem. The rest of the site still works.\n\n`{err}`",
+        icon=":material/error:",
+    )
+
+
+def render_article(slug: str) -> Article | None:
+    """Show an article with its title, reading time and sources, or a clear error."""
+    try:
+        article = load_article(slug)
+    except ContentError as err:
+        _show_error(err)
+        return None
+    st.title(article.title, anchor=False)
+    st.markdown(f"**{article.summary}**")
+    st.caption(
+        f"About {article.minutes} min read · Written for {', '.join(article.audience)} · "
+        f"Reviewed {article.reviewed:%d %B %Y}"
+    )
+    st.html(article.html)
+    return article
+
+
+def render_glossary(query: str) -> None:
+    """Show the glossary terms that match `query`, or a clear error."""
+    path = content_dir() / "glossary.yaml"
+    sources_path = content_dir() / "sources.yaml"
+    try:
+        terms = _glossary(path, _mtime(path), sources_path, _mtime(sources_path))
+        sources = load_sources()
+    except ContentError as err:
+        _show_error(err)
+        return
+    found = glossary.search(terms, query)
+    st.caption(f"{len(found)} of {len(terms)} words shown")
+    if found:
+        st.html(glossary.glossary_html(found, sources))
+    else:
+        st.info("No word matches that search. Try a shorter word.", icon=":material/search:")
+
+
+def render_sources() -> None:
+    """Show every source the explorer uses, alphabetically, or a clear error."""
+    try:
+        sources = load_sources()
+    except ContentError as err:
+        _show_error(err)
+        return
+    ordered = sorted(sources.values(), key=lambda s: (s.authors.lower(), s.year or 0))
+    st.html(content.sources_list_html(ordered, heading=f"All {len(ordered)} sources"))
+
+
+def render_home() -> None:
+    """Show the home page's audience cards from `content/home.yaml`, or a clear error."""
+    path = content_dir() / "home.yaml"
+    try:
+        sources = load_sources()
+        home = content.load_home(path, sources)
+    except ContentError as err:
+        _show_error(err)
+        return
+    st.error(home.alert, icon=":material/emergency:")
+    st.caption(
+        "Sources: "
+        + "; ".join(
+            f"{sources[s].authors} ({sources[s].year or 'n.d.'})" for s in home.alert_sources
+        )
+    )
+    st.page_link(
+        "pages/seek_care.py", label="All warning signs, by urgency", icon=":material/emergency:"
+    )
+    st.markdown(home.intro)
+    # One card per row: side-by-side columns cut the link labels short on laptops and phones.
+    for card in home.cards:
+        with st.container(border=True):
+            st.subheader(card.audience, anchor=False)
+            st.markdown(card.text)
+            for link in card.links:
+                st.page_link(link.page, label=link.label, icon=link.icon)
