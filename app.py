@@ -30,6 +30,11 @@ pages = {
         st.Page("pages/faq.py", title="Questions people ask", icon=":material/quiz:"),
         st.Page("pages/glossary.py", title="Glossary", icon=":material/menu_book:"),
     ],
+    "Explore": [
+        st.Page(
+            "pages/projection.py", title="Muscle over a lifetime", icon=":material/show_chart:"
+        ),
+    ],
     "About": [
         st.Page("pages/about.py", title="About and sources", icon=":material/info:"),
     ],

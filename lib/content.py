@@ -69,6 +69,12 @@ class Source:
     status: str
 
     @property
+    def short_author(self) -> str:
+        """The first author's surname ("Volpi"), or the organisation's name ("NHS")."""
+        first = self.authors.split(",")[0].strip()
+        return re.sub(r"\s+[A-Z]{1,3}$", "", first)
+
+    @property
     def link(self) -> str | None:
         """The address a reader follows: the page's own URL, else the DOI resolver."""
         if self.url:

@@ -68,19 +68,23 @@ def _show_error(err: ContentError) -> None:
     )
 
 
-def render_article(slug: str) -> Article | None:
-    """Show an article with its title, reading time and sources, or a clear error."""
+def render_article(slug: str, *, show_title: bool = True) -> Article | None:
+    """Show an article with its title, reading time and sources, or a clear error.
+
+    With `show_title=False` only the body and its sources are shown (notes beside a chart).
+    """
     try:
         article = load_article(slug)
     except ContentError as err:
         _show_error(err)
         return None
-    st.title(article.title, anchor=False)
-    st.markdown(f"**{article.summary}**")
-    st.caption(
-        f"About {article.minutes} min read · Written for {', '.join(article.audience)} · "
-        f"Reviewed {article.reviewed:%d %B %Y}"
-    )
+    if show_title:
+        st.title(article.title, anchor=False)
+        st.markdown(f"**{article.summary}**")
+        st.caption(
+            f"About {article.minutes} min read · Written for {', '.join(article.audience)} · "
+            f"Reviewed {article.reviewed:%d %B %Y}"
+        )
     st.html(article.html)
     return article
 

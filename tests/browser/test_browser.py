@@ -151,3 +151,30 @@ def test_injected_html_is_shown_as_text_and_never_runs(broken_server: Server, vi
     assert page.locator(".lme-article img").count() == 0
     assert page.locator(".lme-article script").count() == 0
     assert page.get_by_text('<img src=x onerror="alert(1)">').count() == 1
+
+
+def test_projection_deep_link_shows_the_summary(server: Server, visit: Visit):
+    """/projection?age=80&rate=8 shows that view's summary sentence and draws the chart."""
+    page = visit.page
+    page.goto(f"{server.url}/projection?age=80&rate=8")
+    visit.settle()
+    assert (
+        page.get_by_text(
+            "At 80, someone on this path keeps about 64% of the leg muscle they had at 30"
+        ).count()
+        == 1
+    )
+    page.wait_for_selector(
+        '[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg'
+    )
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert foreign_requests(visit) == []
+
+
+def test_projection_refused_link_value_is_explained(server: Server, visit: Visit):
+    """A nonsense age in the link opens the page with a friendly note, not an error."""
+    visit.page.goto(f"{server.url}/projection?age=%3Cscript%3Ealert(1)%3C/script%3E")
+    visit.settle()
+    assert visit.page.get_by_text("is not a number").count() == 1
+    assert visit.dialogs == []
+    assert visit.page.locator('[data-testid="stException"]').count() == 0

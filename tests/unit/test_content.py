@@ -304,3 +304,19 @@ def test_citation_numbers_are_dense_and_ordered(tmp_path_factory, ids):
     assert a.cited == tuple(dict.fromkeys(ids))
     for number in range(1, len(a.cited) + 1):
         assert f'id="src-{number}"' in a.html
+
+
+@pytest.mark.parametrize(
+    ("authors", "short"),
+    [
+        ("Volpi E, Nazemi R, Fujita S", "Volpi"),
+        ("Cruz-Jentoft AJ, et al.", "Cruz-Jentoft"),
+        ("NHS", "NHS"),
+        ("Cleveland Clinic", "Cleveland Clinic"),
+        ("World Health Organization", "World Health Organization"),
+    ],
+)
+def test_short_author(authors, short):
+    """Captions name a paper by its first author's surname and a page by its organisation."""
+    source = SOURCES["beta-page"].__class__(**{**SOURCES["beta-page"].__dict__, "authors": authors})
+    assert source.short_author == short

@@ -1,0 +1,117 @@
+"""Link parameters: turn an untrusted query-string value into a safe one, with a friendly note.
+
+A shared link may carry anything (`?age=abc`, `?age=1e309`, `?age=-5`, a 10 kB string). Each
+function here returns the value to use and, when the link's value was refused or changed, a
+plain note saying so. Nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+# How much of a refused value is echoed back in a note: short, and only harmless characters.
+_ECHO_MAX = 12
+_ECHO_UNSAFE = re.compile(r"[^A-Za-z0-9.+\-]")
+_TRUE = frozenset({"true", "1", "yes", "on"})
+_FALSE = frozenset({"false", "0", "no", "off"})
+
+
+@dataclass(frozen=True)
+class Checked(Generic[T]):
+    """A value to use, and a note for the reader when the link's value was not used as given."""
+
+    value: T
+    note: str | None = None
+
+
+def echo(raw: str) -> str:
+    """A short, harmless rendering of an untrusted value for use inside a note."""
+    cleaned = _ECHO_UNSAFE.sub("", raw)[:_ECHO_MAX]
+    return f"“{cleaned}…”" if len(raw) > _ECHO_MAX or cleaned != raw else f"“{cleaned}”"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def number(
+    raw: str | None,
+    *,
+    label: str,
+    lo: float,
+    hi: float,
+    default: float,
+    integer: bool = True,
+) -> Checked[float]:
+    """Parse a number from a link, clamping it into [lo, hi].
+
+    Args:
+        raw: the query-string value, or None when the link does not set it.
+        label: the input's name as the reader sees it, for the note.
+        lo, hi: the allowed range (inclusive).
+        default: used when the value is missing or not a finite number.
+        integer: round to a whole number (noting it when that changes the value).
+
+    Returns:
+        The value to use; `note` says what was refused or changed, or is None.
+    """
+    if raw is None:
+        return Checked(default)
+    try:
+        parsed = float(raw.strip())
+    except ValueError:
+        parsed = math.nan
+    if not math.isfinite(parsed):
+        return Checked(
+            default,
+            f"The link's value for {label} ({echo(raw)}) is not a number, "
+            f"so the default, {_fmt(default)}, is shown.",
+        )
+    value = float(round(parsed)) if integer else parsed
+    clamped = min(max(value, lo), hi)
+    if clamped != parsed:
+        return Checked(
+            clamped,
+            f"{label} goes from {_fmt(lo)} to {_fmt(hi)}"
+            f"{' in whole numbers' if integer and lo <= parsed <= hi else ''}; "
+            f"the link asked for {echo(raw)}, so {_fmt(clamped)} is shown.",
+        )
+    return Checked(clamped)
+
+
+def choice(raw: str | None, *, label: str, options: Sequence[str], default: str) -> Checked[str]:
+    """Accept one of `options` (case-insensitive), else the default with a note."""
+    if raw is None:
+        return Checked(default)
+    wanted = raw.strip().lower()
+    for option in options:
+        if option.lower() == wanted:
+            return Checked(option)
+    allowed = ", ".join(options)
+    return Checked(
+        default,
+        f"The link's value for {label} ({echo(raw)}) is not one of {allowed}, "
+        f"so {default} is shown.",
+    )
+
+
+def boolean(raw: str | None, *, label: str, default: bool) -> Checked[bool]:
+    """Accept true/false, 1/0, yes/no or on/off, else the default with a note."""
+    if raw is None:
+        return Checked(default)
+    wanted = raw.strip().lower()
+    if wanted in _TRUE:
+        return Checked(True)
+    if wanted in _FALSE:
+        return Checked(False)
+    return Checked(
+        default,
+        f"The link's value for {label} ({echo(raw)}) should be true or false, "
+        f"so {'on' if default else 'off'} is shown.",
+    )

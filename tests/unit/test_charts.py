@@ -1,0 +1,79 @@
+"""Chart specs: assert on parts of to_dict(), never the whole dict."""
+
+from __future__ import annotations
+
+from lib import charts
+from lib.projection import project
+
+
+def layer_marks(spec: dict) -> list[str]:
+    marks = []
+    for layer in spec["layer"]:
+        mark = layer["mark"]
+        marks.append(mark if isinstance(mark, str) else mark["type"])
+    return marks
+
+
+def test_projection_chart_layers_and_titles():
+    """Band, rules, line and marker, each typed and titled, with a description for readers."""
+    p = project(age_years=80, rate_pct_per_decade=8)
+    spec = charts.projection_chart(p).to_dict()
+    assert layer_marks(spec) == ["area", "rule", "line", "point"]
+    assert spec["description"] == p.summary
+    assert "illustration of population averages" in spec["title"]["text"]
+    band = spec["layer"][0]["encoding"]
+    assert band["y"]["type"] == "quantitative"
+    assert band["y"]["title"] == "Leg muscle mass (% of the value at 30)"
+    assert spec["layer"][0]["encoding"]["x"]["title"] == "Age (years)"
+    assert all(t.get("title") for t in band["tooltip"])
+
+
+def test_projection_chart_marks_the_readers_age():
+    """The diamond marker sits at the reader's age only."""
+    p = project(age_years=72, rate_pct_per_decade=5)
+    spec = charts.projection_chart(p).to_dict()
+    marker = spec["layer"][3]
+    rows = spec["datasets"][marker["data"]["name"]]
+    assert [r["age"] for r in rows] == [72]
+
+
+def test_rules_at_30_and_60():
+    """Dashed rules mark where loss starts and where it speeds up."""
+    spec = charts.projection_chart(project(age_years=50, rate_pct_per_decade=5)).to_dict()
+    rule = spec["layer"][1]
+    assert [r["age"] for r in spec["datasets"][rule["data"]["name"]]] == [30, 60]
+    assert rule["mark"]["strokeDash"] == [4, 4]
+
+
+def test_episode_adds_the_recovery_range_and_a_start_rule():
+    """A spell in bed adds the orange range area and a rule at its age."""
+    p = project(age_years=80, rate_pct_per_decade=5, bedrest_age_years=67, bedrest_days=10)
+    spec = charts.projection_chart(p).to_dict()
+    assert layer_marks(spec) == ["area", "area", "rule", "line", "point", "rule"]
+    assert spec["layer"][1]["mark"]["color"] == charts.ORANGE
+
+
+def test_strength_chart_can_show_mass_for_comparison():
+    """In the strength view, the mass path is drawn as a dashed reference line."""
+    strength = project(age_years=80, rate_pct_per_decade=5, measure="strength")
+    mass = project(age_years=80, rate_pct_per_decade=5)
+    spec = charts.projection_chart(strength, mass).to_dict()
+    assert spec["layer"][0]["encoding"]["y"]["title"].startswith("Leg strength")
+    assert spec["layer"][-1]["mark"]["strokeDash"] == [2, 3]
+
+
+def test_episode_chart_uses_colour_and_dash():
+    """Size and strength differ by colour and by dash, so colour is never the only cue."""
+    p = project(age_years=70, rate_pct_per_decade=5, bedrest_days=14)
+    spec = charts.episode_chart(p).to_dict()
+    lines = spec["layer"][1]["encoding"]
+    assert lines["color"]["field"] == "series"
+    assert lines["strokeDash"]["field"] == "series"
+    assert spec["description"] == p.episode_summary
+
+
+def test_frames_match_the_model():
+    """The tables behind the charts hold the model's numbers, one row per age or day."""
+    p = project(age_years=70, rate_pct_per_decade=5, bedrest_days=5)
+    assert len(charts.projection_frame(p)) == 71
+    assert len(charts.episode_frame(p)) == 6 + 28

@@ -1,0 +1,100 @@
+"""Unit tests of lib.params: every hostile link value becomes a safe value and a plain note."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lib import params
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "noted"),
+    [
+        (None, 50, False),
+        ("80", 80, False),
+        (" 80 ", 80, False),
+        ("30", 30, False),
+        ("100", 100, False),
+        ("29", 30, True),
+        ("101", 100, True),
+        ("-5", 30, True),
+        ("80.4", 80, True),
+        ("1e309", 50, True),
+        ("nan", 50, True),
+        ("inf", 50, True),
+        ("-inf", 50, True),
+        ("abc", 50, True),
+        ("", 50, True),
+        ("8O", 50, True),
+    ],
+)
+def test_number_clamps_and_notes(raw, value, noted):
+    """Numbers are clamped into range, junk falls back to the default, and both are noted."""
+    checked = params.number(raw, label="Age", lo=30, hi=100, default=50)
+    assert checked.value == value
+    assert (checked.note is not None) is noted
+
+
+def test_number_keeps_fractions_when_not_integer():
+    """A decimal input keeps its decimals."""
+    assert params.number("5.5", label="Rate", lo=3, hi=8, default=5, integer=False).value == 5.5
+
+
+def test_note_says_what_was_asked_and_what_is_shown():
+    """The note names the input, the range, the request and what is used instead."""
+    note = params.number("150", label="Age", lo=30, hi=100, default=50).note
+    assert note == "Age goes from 30 to 100; the link asked for “150”, so 100 is shown."
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "noted"),
+    [
+        (None, "mass", False),
+        ("strength", "strength", False),
+        ("STRENGTH", "strength", False),
+        ("power", "mass", True),
+        ("", "mass", True),
+    ],
+)
+def test_choice(raw, value, noted):
+    """Only a listed option is accepted, whatever its case."""
+    checked = params.choice(raw, label="Measure", options=("mass", "strength"), default="mass")
+    assert checked.value == value
+    assert (checked.note is not None) is noted
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "noted"),
+    [(None, False, False), ("true", True, False), ("1", True, False), ("No", False, False),
+     ("maybe", False, True)],
+)  # fmt: skip
+def test_boolean(raw, value, noted):
+    """true/false, 1/0, yes/no and on/off are understood; anything else is noted."""
+    checked = params.boolean(raw, label="Kidney disease", default=False)
+    assert checked.value is value
+    assert (checked.note is not None) is noted
+
+
+@given(st.text(max_size=300))
+def test_number_is_always_in_range_and_finite(raw):
+    """Whatever the link says, the value is finite and inside the range."""
+    checked = params.number(raw, label="Age", lo=30, hi=100, default=50)
+    assert math.isfinite(checked.value)
+    assert 30 <= checked.value <= 100
+
+
+@given(st.text(max_size=300))
+def test_notes_never_echo_markup(raw):
+    """A note never carries markup characters from the link back onto the page."""
+    for checked in (
+        params.number(raw, label="Age", lo=30, hi=100, default=50),
+        params.choice(raw, label="Measure", options=("mass",), default="mass"),
+        params.boolean(raw, label="Flag", default=False),
+    ):
+        note = checked.note or ""
+        for bad in ("<", ">", "$", "[", "]", "`", "*", "_", ":"):
+            assert bad not in note.replace("Age", "").replace("Flag", "").replace("Measure", "")

@@ -1,0 +1,54 @@
+"""Charts for every reader: the chart, a sentence in words, and the data as a table and CSV.
+
+Streamlit draws charts on a canvas that screen readers cannot read, so a chart is never
+shown alone.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from ui.content import load_sources
+
+
+def show_chart(
+    chart: alt.TopLevelMixin,
+    *,
+    summary: str,
+    data: pd.DataFrame,
+    name: str,
+) -> None:
+    """Show `chart` with its one-sentence `summary` and `data` (table and CSV download).
+
+    Args:
+        chart: an Altair chart.
+        summary: the chart's text alternative, one plain sentence.
+        data: the numbers drawn, one row per point.
+        name: a short stable name, used for the CSV file and widget keys.
+    """
+    st.altair_chart(chart, width="stretch")
+    st.markdown(f"**In words:** {summary}")
+    with st.expander("The numbers behind this chart"):
+        st.dataframe(data, hide_index=True, width="stretch")
+        st.download_button(
+            "Download these numbers (CSV)",
+            data.to_csv(index=False),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"csv_{name}",
+            icon=":material/download:",
+        )
+
+
+def source_line(source_ids: tuple[str, ...], fact_ids: tuple[str, ...] = ()) -> None:
+    """A caption naming and linking the sources behind what is on screen (and fact ids)."""
+    sources = load_sources()
+    links = [
+        f"[{sources[s].short_author} {sources[s].year or 'n.d.'}]({sources[s].link})"
+        for s in source_ids
+        if s in sources
+    ]
+    facts = f" Fact ids: {', '.join(fact_ids)}." if fact_ids else ""
+    st.caption(f"Sources: {'; '.join(links)}.{facts}")

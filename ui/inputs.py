@@ -1,0 +1,121 @@
+"""Inputs bound to the URL: each widget's key is its public link parameter.
+
+Streamlit's `bind="query-params"` keeps a widget and the URL in step, but it silently drops
+a value it cannot use (`?age=150` opens at the default). These helpers read the raw value
+first, check it with `lib.params`, seed the widget with the checked value, and show a
+friendly note when the link's value was refused or clamped. The note shows on the first
+run only: after that, the reader's own input wins and is never overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from lib import params
+from lib.params import Checked
+
+
+def _raw(key: str) -> str | None:
+    """The link's value for `key` (the last one when a link repeats it)."""
+    values = st.query_params.get_all(key)
+    return values[-1] if values else None
+
+
+def _seed(key: str, checked: Checked[object]) -> None:
+    """On a widget's first run in this session, start it from the checked link value."""
+    if key in st.session_state:
+        return
+    st.session_state[key] = checked.value
+    if checked.note:
+        st.info(checked.note, icon=":material/link:")
+
+
+def url_slider(
+    label: str,
+    *,
+    key: str,
+    lo: float,
+    hi: float,
+    default: float,
+    step: float = 1,
+    integer: bool = True,
+    help: str | None = None,
+    format: str | None = None,
+) -> float:
+    """A slider whose value is the link parameter `key`, checked and clamped."""
+    _seed(
+        key, params.number(_raw(key), label=label, lo=lo, hi=hi, default=default, integer=integer)
+    )
+    kind = int if integer else float
+    value = st.slider(
+        label,
+        kind(lo),
+        kind(hi),
+        step=kind(step),
+        key=key,
+        bind="query-params",
+        help=help,
+        format=format,
+    )
+    return float(value)
+
+
+def url_number(
+    label: str,
+    *,
+    key: str,
+    lo: float,
+    hi: float,
+    default: float,
+    step: float = 1,
+    integer: bool = True,
+    help: str | None = None,
+) -> float:
+    """A number box whose value is the link parameter `key`, checked and clamped."""
+    _seed(
+        key, params.number(_raw(key), label=label, lo=lo, hi=hi, default=default, integer=integer)
+    )
+    kind = int if integer else float
+    value = st.number_input(
+        label, kind(lo), kind(hi), step=kind(step), key=key, bind="query-params", help=help
+    )
+    return float(value)
+
+
+def url_choice(
+    label: str,
+    *,
+    key: str,
+    options: Mapping[str, str],
+    default: str,
+    help: str | None = None,
+) -> str:
+    """A segmented choice whose value (a key of `options`) is the link parameter `key`.
+
+    `options` maps each value in the URL to the label the reader sees.
+    """
+    _seed(key, params.choice(_raw(key), label=label, options=list(options), default=default))
+    value = st.segmented_control(
+        label,
+        list(options),
+        format_func=options.__getitem__,
+        key=key,
+        bind="query-params",
+        help=help,
+        required=True,
+    )
+    return str(value)
+
+
+def url_toggle(
+    label: str,
+    *,
+    key: str,
+    default: bool = False,
+    help: str | None = None,
+) -> bool:
+    """A toggle whose value is the link parameter `key` (true or false)."""
+    _seed(key, params.boolean(_raw(key), label=label, default=default))
+    return bool(st.toggle(label, key=key, bind="query-params", help=help))
