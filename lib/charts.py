@@ -36,8 +36,10 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             show that strength falls faster than mass).
     """
     label = _LABELS[projection.measure]
-    frame = projection_frame(projection)
-    base = alt.Chart(frame).encode(
+    # Named datasets, attached once at the top: inline data or a DataFrame would be copied or
+    # re-sanitised by Altair for every layer and every method call (most of a rerun's time).
+    rows = projection.rows()
+    base = alt.Chart(alt.NamedData(name="curve")).encode(
         x=alt.X(
             "age:Q",
             title="Age (years)",
@@ -48,7 +50,7 @@ def projection_chart(projection: Projection, reference: Projection | None = None
     y_title = f"{label} (% of the value at 30)"
     band = base.mark_area(opacity=0.35, color=SKY).encode(
         y=alt.Y("band_low_pct:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
-        y2="band_high_pct:Q",
+        y2=alt.Y2("band_high_pct:Q"),
         tooltip=[
             alt.Tooltip("age:Q", title="Age (years)"),
             alt.Tooltip("band_low_pct:Q", title="Band, fastest loss (%)", format=".0f"),
@@ -56,33 +58,31 @@ def projection_chart(projection: Projection, reference: Projection | None = None
         ],
     )
     path = base.mark_line(color=BLUE, strokeWidth=3).encode(
-        y="your_path_pct:Q",
+        y=alt.Y("your_path_pct:Q"),
         tooltip=[
             alt.Tooltip("age:Q", title="Age (years)"),
             alt.Tooltip("your_path_pct:Q", title=f"{label} on this path (%)", format=".0f"),
         ],
     )
-    thresholds = pd.DataFrame(
-        {
-            "age": [AGE_START_YEARS, AGE_FASTER_YEARS],
-            "note": ["Loss starts (about 30)", "Loss speeds up (about 60)"],
-        }
-    )
+    thresholds = [
+        {"age": AGE_START_YEARS, "note": "Loss starts (about 30)"},
+        {"age": AGE_FASTER_YEARS, "note": "Loss speeds up (about 60)"},
+    ]
     rules = (
-        alt.Chart(thresholds)
+        alt.Chart(alt.NamedData(name="thresholds"))
         .mark_rule(color=GREY, strokeDash=[4, 4])
         .encode(
-            x="age:Q",
+            x=alt.X("age:Q"),
             tooltip=[alt.Tooltip("note:N", title="Marker"), alt.Tooltip("age:Q", title="Age")],
         )
     )
-    here = frame[frame["age"] == projection.age_years]
+    here = [row for row in rows if row["age"] == projection.age_years]
     marker = (
-        alt.Chart(here)
+        alt.Chart(alt.NamedData(name="here"))
         .mark_point(shape="diamond", size=180, filled=True, color=VERMILION)
         .encode(
-            x="age:Q",
-            y="your_path_pct:Q",
+            x=alt.X("age:Q"),
+            y=alt.Y("your_path_pct:Q"),
             tooltip=[
                 alt.Tooltip("age:Q", title="Your age"),
                 alt.Tooltip("your_path_pct:Q", title=f"{label} on this path (%)", format=".0f"),
@@ -90,13 +90,18 @@ def projection_chart(projection: Projection, reference: Projection | None = None
         )
     )
     layers: list[alt.Chart] = [band, rules, path, marker]
+    datasets: dict[str, list[dict[str, object]]] = {
+        "curve": rows,
+        "thresholds": thresholds,
+        "here": here,
+    }
     if projection.has_episode:
         after = base.transform_filter("datum.after_bed_rest_low_pct != null")
         layers.insert(
             1,
             after.mark_area(opacity=0.45, color=ORANGE).encode(
-                y="after_bed_rest_low_pct:Q",
-                y2="after_bed_rest_high_pct:Q",
+                y=alt.Y("after_bed_rest_low_pct:Q"),
+                y2=alt.Y2("after_bed_rest_high_pct:Q"),
                 tooltip=[
                     alt.Tooltip("age:Q", title="Age (years)"),
                     alt.Tooltip(
@@ -108,14 +113,12 @@ def projection_chart(projection: Projection, reference: Projection | None = None
                 ],
             ),
         )
-        start = pd.DataFrame(
-            {"age": [projection.episode.age_years], "days": [projection.episode.days]}
-        )
+        datasets["start"] = [{"age": projection.episode.age_years, "days": projection.episode.days}]
         layers.append(
-            alt.Chart(start)
+            alt.Chart(alt.NamedData(name="start"))
             .mark_rule(color=ORANGE, strokeWidth=2)
             .encode(
-                x="age:Q",
+                x=alt.X("age:Q"),
                 tooltip=[
                     alt.Tooltip("age:Q", title="Spell in bed at age"),
                     alt.Tooltip("days:Q", title="Days in bed"),
@@ -123,13 +126,15 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             )
         )
     if reference is not None:
-        other = projection_frame(reference).assign(what=_LABELS[reference.measure])
+        datasets["reference"] = [
+            {**row, "what": _LABELS[reference.measure]} for row in reference.rows()
+        ]
         layers.append(
-            alt.Chart(other)
+            alt.Chart(alt.NamedData(name="reference"))
             .mark_line(color=GREY, strokeDash=[2, 3], strokeWidth=1.5)
             .encode(
-                x="age:Q",
-                y="your_path_pct:Q",
+                x=alt.X("age:Q"),
+                y=alt.Y("your_path_pct:Q"),
                 tooltip=[
                     alt.Tooltip("what:N", title="For comparison"),
                     alt.Tooltip("age:Q", title="Age (years)"),
@@ -137,7 +142,7 @@ def projection_chart(projection: Projection, reference: Projection | None = None
                 ],
             )
         )
-    return alt.LayerChart(layer=layers).properties(
+    chart = alt.LayerChart(layer=layers).properties(
         title=alt.Title(
             f"{label} from 30 to 100: an illustration of population averages",
             subtitle="Blue band: the range reviews and studies give. Line: the path chosen above.",
@@ -145,36 +150,44 @@ def projection_chart(projection: Projection, reference: Projection | None = None
         description=projection.summary,
         height=380,
     )
+    chart.datasets = datasets  # set last: every method call above copies the whole chart
+    return chart
+
+
+def episode_rows(projection: Projection) -> list[dict[str, float | int | str | None]]:
+    """The spell in bed day by day, and the four weeks after it, as table rows."""
+    return [
+        {
+            "day": d.day,
+            "phase": d.phase,
+            "muscle_size_pct": round(d.mass_pct, 1),
+            "strength_pct": round(d.strength_pct, 1),
+            "strength_if_fully_recovered_pct": _round(d.recovered_max_pct),
+        }
+        for d in projection.episode_days
+    ]
 
 
 def episode_frame(projection: Projection) -> pd.DataFrame:
-    """The spell in bed day by day, and the four weeks after it, as a table."""
-    return pd.DataFrame(
-        [
-            {
-                "day": d.day,
-                "phase": d.phase,
-                "muscle_size_pct": round(d.mass_pct, 1),
-                "strength_pct": round(d.strength_pct, 1),
-                "strength_if_fully_recovered_pct": None
-                if d.recovered_max_pct is None
-                else round(d.recovered_max_pct, 1),
-            }
-            for d in projection.episode_days
-        ]
-    )
+    """The spell in bed day by day as a table (what the data view and CSV show)."""
+    return pd.DataFrame(episode_rows(projection))
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
 
 
 def episode_chart(projection: Projection) -> alt.LayerChart:
     """Day by day in bed: strength falls faster than size; afterwards, the recovery range."""
-    frame = episode_frame(projection)
-    long = frame.melt(
-        id_vars=["day", "phase"],
-        value_vars=["muscle_size_pct", "strength_pct"],
-        var_name="series",
-        value_name="pct",
-    ).replace({"series": {"muscle_size_pct": "Muscle size", "strength_pct": "Strength"}})
-    base = alt.Chart(long).encode(x=alt.X("day:Q", title="Days from the start of the spell in bed"))
+    rows = episode_rows(projection)
+    long = [
+        {"day": r["day"], "phase": r["phase"], "series": series, "pct": r[column]}
+        for r in rows
+        for series, column in (("Muscle size", "muscle_size_pct"), ("Strength", "strength_pct"))
+    ]
+    base = alt.Chart(alt.NamedData(name="days")).encode(
+        x=alt.X("day:Q", title="Days from the start of the spell in bed")
+    )
     lines = base.mark_line(strokeWidth=3).encode(
         y=alt.Y("pct:Q", title="% of the value before bed rest", scale=alt.Scale(zero=False)),
         color=alt.Color(
@@ -194,14 +207,14 @@ def episode_chart(projection: Projection) -> alt.LayerChart:
             alt.Tooltip("phase:N", title="Phase"),
         ],
     )
+    after = [r for r in rows if r["phase"] == "after"]
     recovery = (
-        alt.Chart(frame)
-        .transform_filter("datum.phase == 'after'")
+        alt.Chart(alt.NamedData(name="after"))
         .mark_area(opacity=0.35, color=ORANGE)
         .encode(
-            x="day:Q",
-            y="strength_pct:Q",
-            y2="strength_if_fully_recovered_pct:Q",
+            x=alt.X("day:Q"),
+            y=alt.Y("strength_pct:Q"),
+            y2=alt.Y2("strength_if_fully_recovered_pct:Q"),
             tooltip=[
                 alt.Tooltip("day:Q", title="Day"),
                 alt.Tooltip("strength_pct:Q", title="Strength if none came back (%)", format=".1f"),
@@ -213,16 +226,17 @@ def episode_chart(projection: Projection) -> alt.LayerChart:
             ],
         )
     )
-    end = pd.DataFrame({"day": [projection.episode.days], "note": ["Out of bed"]})
+    end = [{"day": projection.episode.days, "note": "Out of bed"}]
     rule = (
-        alt.Chart(end)
+        alt.Chart(alt.NamedData(name="end"))
         .mark_rule(color=GREY, strokeDash=[4, 4])
         .encode(
-            x="day:Q",
+            x=alt.X("day:Q"),
             tooltip=[alt.Tooltip("note:N", title="Marker"), alt.Tooltip("day:Q", title="Day")],
         )
     )
-    return alt.LayerChart(layer=[recovery, lines, rule]).properties(
+    datasets = {"days": long, "after": after, "end": end}
+    chart = alt.LayerChart(layer=[recovery, lines, rule]).properties(
         title=alt.Title(
             f"{projection.episode.days} days in bed, day by day",
             subtitle="Orange: where strength may be over the next four weeks (uncertain).",
@@ -230,3 +244,5 @@ def episode_chart(projection: Projection) -> alt.LayerChart:
         description=projection.episode_summary,
         height=300,
     )
+    chart.datasets = datasets  # set last: every method call above copies the whole chart
+    return chart
