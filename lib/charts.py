@@ -19,6 +19,7 @@ VERMILION = "#D55E00"
 GREEN = "#009E73"
 GREY = "#595959"
 
+Row = dict[str, float | int | str | None]
 _LABELS = {"mass": "Leg muscle mass", "strength": "Leg strength"}
 
 
@@ -64,7 +65,7 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             alt.Tooltip("your_path_pct:Q", title=f"{label} on this path (%)", format=".0f"),
         ],
     )
-    thresholds = [
+    thresholds: list[Row] = [
         {"age": AGE_START_YEARS, "note": "Loss starts (about 30)"},
         {"age": AGE_FASTER_YEARS, "note": "Loss speeds up (about 60)"},
     ]
@@ -90,7 +91,7 @@ def projection_chart(projection: Projection, reference: Projection | None = None
         )
     )
     layers: list[alt.Chart] = [band, rules, path, marker]
-    datasets: dict[str, list[dict[str, object]]] = {
+    datasets: dict[str, list[Row]] = {
         "curve": rows,
         "thresholds": thresholds,
         "here": here,
@@ -154,7 +155,7 @@ def projection_chart(projection: Projection, reference: Projection | None = None
     return chart
 
 
-def episode_rows(projection: Projection) -> list[dict[str, float | int | str | None]]:
+def episode_rows(projection: Projection) -> list[Row]:
     """The spell in bed day by day, and the four weeks after it, as table rows."""
     return [
         {
