@@ -65,12 +65,14 @@ class Server:
 
 
 @contextlib.contextmanager
-def streamlit_server(tmp: Path, env: dict[str, str] | None = None) -> Iterator[Server]:
-    """Start the app as Streamlit's own e2e suite does, and wait until it is healthy."""
+def streamlit_server(
+    tmp: Path, env: dict[str, str] | None = None, script: str = "app.py"
+) -> Iterator[Server]:
+    """Start `script` as Streamlit's own e2e suite does, and wait until it is healthy."""
     port = free_port()
     log = tmp / f"streamlit-{port}.log"
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, "-m", "streamlit", "run", script,
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
