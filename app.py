@@ -35,6 +35,10 @@ pages = {
             "pages/projection.py", title="Muscle over a lifetime", icon=":material/show_chart:"
         ),
     ],
+    "Check": [
+        st.Page("pages/self_check.py", title="Guideline self-check", icon=":material/checklist:"),
+        st.Page("pages/red_flags.py", title="Warning signs checklist", icon=":material/emergency:"),
+    ],
     "About": [
         st.Page("pages/about.py", title="About and sources", icon=":material/info:"),
     ],

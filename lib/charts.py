@@ -10,6 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from lib.guidelines import Assessment
 from lib.projection import AGE_END_YEARS, AGE_FASTER_YEARS, AGE_START_YEARS, Projection
 
 BLUE = "#0072B2"
@@ -246,4 +247,99 @@ def episode_chart(projection: Projection) -> alt.LayerChart:
         height=300,
     )
     chart.datasets = datasets  # set last: every method call above copies the whole chart
+    return chart
+
+
+# --- the guideline self-check ----------------------------------------------------------------
+
+_PILLAR_NAMES = {
+    "aerobic": "Aerobic activity",
+    "strength": "Strength training",
+    "balance": "Balance activity",
+    "protein": "Protein",
+}
+_STATUS_COLOURS = {"met": GREEN, "partly met": ORANGE, "not met": VERMILION}
+# Bars stop here so one very large figure does not squash the others.
+PCT_OF_TARGET_CAP = 200
+
+
+def guideline_rows(assessment: Assessment) -> list[Row]:
+    """One row per pillar: the reader's figure, the target, and the figure as % of target."""
+    rows: list[Row] = []
+    for r in assessment.results:
+        pct = min(100 * r.value / r.target_low, PCT_OF_TARGET_CAP) if r.target_low else None
+        rows.append(
+            {
+                "pillar": _PILLAR_NAMES[r.pillar],
+                "your_figure": round(r.value, 2),
+                "target": _target_text(r.target_low, r.target_high),
+                "unit": r.unit,
+                "status": str(r.status),
+                "pct_of_target": None if pct is None else round(pct),
+            }
+        )
+    return rows
+
+
+def _target_text(low: float | None, high: float | None) -> str:
+    if low is None:
+        return "no target"
+    if high is None:
+        return f"at least {low:g}"
+    return f"{low:g} to {high:g}"
+
+
+def guideline_summary(assessment: Assessment) -> str:
+    """One sentence naming each pillar's status (the chart's text alternative)."""
+    rated = [r for r in assessment.results if r.target_low is not None]
+    met = sum(1 for r in rated if str(r.status) == "met")
+    parts = ", ".join(f"{_PILLAR_NAMES[r.pillar].lower()} {r.status}" for r in assessment.results)
+    return f"{met} of {len(rated)} targets met: {parts}."
+
+
+def guideline_chart(assessment: Assessment) -> alt.LayerChart:
+    """A bullet chart: each pillar's figure as % of its target, with the target line at 100%."""
+    rows = [r for r in guideline_rows(assessment) if r["pct_of_target"] is not None]
+    y = alt.Y("pillar:N", title=None, sort=None)
+    bars = (
+        alt.Chart(alt.NamedData(name="pillars"))
+        .mark_bar(height=22)
+        .encode(
+            x=alt.X(
+                "pct_of_target:Q",
+                title="Your figure as % of the target (100% = target met)",
+                scale=alt.Scale(domain=[0, PCT_OF_TARGET_CAP]),
+            ),
+            y=y,
+            color=alt.Color(
+                "status:N",
+                title="Status",
+                scale=alt.Scale(domain=list(_STATUS_COLOURS), range=list(_STATUS_COLOURS.values())),
+            ),
+            tooltip=[
+                alt.Tooltip("pillar:N", title="Pillar"),
+                alt.Tooltip("your_figure:Q", title="Your figure"),
+                alt.Tooltip("target:N", title="Target"),
+                alt.Tooltip("unit:N", title="Unit"),
+                alt.Tooltip("status:N", title="Status"),
+            ],
+        )
+    )
+    # The status in words at the end of each bar: colour is never the only cue.
+    labels = (
+        alt.Chart(alt.NamedData(name="pillars"))
+        .mark_text(align="left", dx=6, fontSize=14)
+        .encode(x=alt.X("pct_of_target:Q"), y=y, text=alt.Text("status:N"))
+    )
+    target = (
+        alt.Chart(alt.NamedData(name="target"))
+        .mark_rule(color=GREY, strokeWidth=2, strokeDash=[4, 4])
+        .encode(x=alt.X("pct:Q"), tooltip=[alt.Tooltip("note:N", title="Marker")])
+    )
+    chart = alt.LayerChart(layer=[bars, labels, target]).properties(
+        title=alt.Title("Your week against the guideline", subtitle="Dashed line: the target."),
+        description=guideline_summary(assessment),
+        height=40 * max(len(rows), 1) + 40,
+    )
+    chart.datasets = {"pillars": rows, "target": [{"pct": 100, "note": "Target (100%)"}]}
     return chart

@@ -9,7 +9,7 @@ run only: after that, the reader's own input wins and is never overwritten.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import streamlit as st
 
@@ -91,10 +91,12 @@ def url_choice(
     options: Mapping[str, str],
     default: str,
     help: str | None = None,
+    on_change: Callable[[], None] | None = None,
 ) -> str:
     """A segmented choice whose value (a key of `options`) is the link parameter `key`.
 
-    `options` maps each value in the URL to the label the reader sees.
+    `options` maps each value in the URL to the label the reader sees; `on_change` runs
+    when the reader picks another option (before the rerun).
     """
     _seed(key, params.choice(_raw(key), label=label, options=list(options), default=default))
     value = st.segmented_control(
@@ -105,6 +107,7 @@ def url_choice(
         bind="query-params",
         help=help,
         required=True,
+        on_change=on_change,
     )
     return str(value)
 

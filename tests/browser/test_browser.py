@@ -178,3 +178,33 @@ def test_projection_refused_link_value_is_explained(server: Server, visit: Visit
     assert visit.page.get_by_text("is not a number").count() == 1
     assert visit.dialogs == []
     assert visit.page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_self_check_deep_link(server: Server, visit: Visit):
+    """The documented self-check link shows its four verdicts in the browser."""
+    page = visit.page
+    query = "age=70&weight=70&moderate=100&vigorous=25&strength_days=1&balance_days=0&protein_g=60"
+    page.goto(f"{server.url}/self_check?{query}")
+    visit.settle()
+    for heading in (
+        "Aerobic activity: met",
+        "Strength training: not met",
+        "Balance activity (65 and over): not met",
+        "Protein: partly met",
+    ):
+        assert page.get_by_role("heading", name=heading).count() == 1
+    assert page.get_by_text("0.86 g/kg", exact=False).count() >= 1
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_red_flag_emergency_is_on_top(server: Server, visit: Visit):
+    """Ticking an emergency sign shows 'Call 911 now' at the top of the page."""
+    page = visit.page
+    page.goto(f"{server.url}/red_flags?country=us")
+    visit.settle()
+    page.get_by_text("Sciatica (nerve pain down the leg) in both legs").click()
+    visit.settle()
+    alert = page.locator('[data-testid="stAlert"]').first
+    assert "Call 911 now." in alert.inner_text()
+    heading = page.locator("h1", has_text="Warning signs checklist")
+    assert alert.bounding_box()["y"] < heading.bounding_box()["y"]

@@ -77,3 +77,21 @@ def test_frames_match_the_model():
     p = project(age_years=70, rate_pct_per_decade=5, bedrest_days=5)
     assert len(charts.projection_frame(p)) == 71
     assert len(charts.episode_frame(p)) == 6 + 28
+
+
+def test_guideline_chart_bars_words_and_target():
+    """Bars per rated pillar, the status in words beside each, and a dashed 100% target."""
+    from lib import guidelines
+
+    assessment = guidelines.assess(
+        guidelines.Inputs(70, 70, 100, 25, 1, True, 0, 60, False, False, False, "who")
+    )
+    spec = charts.guideline_chart(assessment).to_dict()
+    assert layer_marks(spec) == ["bar", "text", "rule"]
+    rows = spec["datasets"]["pillars"]
+    assert [r["pillar"] for r in rows] == ["Aerobic activity", "Strength training",
+                                           "Balance activity", "Protein"]  # fmt: skip
+    assert rows[0]["pct_of_target"] == 100
+    assert spec["layer"][1]["encoding"]["text"]["field"] == "status"
+    assert spec["datasets"]["target"] == [{"pct": 100, "note": "Target (100%)"}]
+    assert spec["description"].startswith("1 of 4 targets met")

@@ -1,0 +1,107 @@
+"""One-page printable summaries: plain, self-contained HTML that a reader downloads.
+
+The file loads nothing from anywhere (inline style, no scripts, no images), so it opens and
+prints the same offline. Every piece of text is escaped. The caller passes the date and the
+app version: nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lib.content import Source, source_html
+
+_STYLE = """
+body { font-family: Georgia, 'Times New Roman', serif; font-size: 12pt; line-height: 1.45;
+       color: #111; max-width: 44rem; margin: 1.5rem auto; padding: 0 1rem; }
+h1 { font-size: 18pt; margin: 0 0 0.2rem 0; }
+h2 { font-size: 13pt; margin: 1.1rem 0 0.3rem 0; border-bottom: 1px solid #999; }
+.sub { color: #444; margin: 0 0 0.8rem 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.3rem 0; }
+th, td { border: 1px solid #999; padding: 0.25rem 0.45rem; text-align: left; vertical-align: top; }
+th { background: #eef3f8; width: 40%; }
+.alert { border: 3px solid #d55e00; padding: 0.4rem 0.7rem; background: #fcebe2; }
+.small { font-size: 9.5pt; color: #333; }
+ol { padding-left: 1.3rem; }
+@page { margin: 1.5cm; }
+"""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading with label-value rows and/or paragraphs; `alert` draws it as a warning box."""
+
+    heading: str
+    rows: tuple[tuple[str, str], ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    alert: bool = False
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything on the printed page."""
+
+    title: str
+    subtitle: str
+    sections: tuple[Section, ...]
+    sources: tuple[Source, ...] = ()
+    version: str = ""
+    made_on: dt.date | None = None
+    link: str | None = None
+    notices: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _section(section: Section) -> str:
+    parts = [f"<h2>{html.escape(section.heading)}</h2>"]
+    if section.rows:
+        body = "".join(
+            f"<tr><th>{html.escape(label)}</th><td>{html.escape(value)}</td></tr>"
+            for label, value in section.rows
+        )
+        parts.append(f"<table>{body}</table>")
+    parts.extend(f"<p>{html.escape(p)}</p>" for p in section.paragraphs)
+    inner = "".join(parts)
+    return (
+        f'<section class="alert">{inner}</section>'
+        if section.alert
+        else f"<section>{inner}</section>"
+    )
+
+
+def printable_html(report: Report) -> str:
+    """The report as a complete, self-contained HTML document, ready to print."""
+    made = f"Made on {report.made_on:%d %B %Y}" if report.made_on else ""
+    version = f"Leg Muscle Explorer {report.version}" if report.version else "Leg Muscle Explorer"
+    link = (
+        f'<p class="small">Open this view again: {html.escape(report.link)}</p>'
+        if report.link
+        else ""
+    )
+    notices = "".join(f'<p class="small"><b>{html.escape(n)}</b></p>' for n in report.notices)
+    sources = (
+        "<h2>Sources</h2><ol class='small'>"
+        + "".join(source_html(s) for s in report.sources)
+        + "</ol>"
+        if report.sources
+        else ""
+    )
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{html.escape(report.title)}</title><style>{_STYLE}</style></head><body>"
+        f"<h1>{html.escape(report.title)}</h1>"
+        f"<p class='sub'>{html.escape(report.subtitle)}</p>"
+        f"{notices}"
+        f"{''.join(_section(s) for s in report.sections)}"
+        f"{sources}"
+        f"<p class='small'>{html.escape(version)}. {html.escape(made)}. "
+        "Educational, not medical advice. Nothing you typed was stored by the app.</p>"
+        f"{link}</body></html>"
+    )
+
+
+def sources_for(ids: Sequence[str], sources: dict[str, Source]) -> tuple[Source, ...]:
+    """The sources with these ids, in first-mention order, skipping unknown or repeated ids."""
+    return tuple(sources[i] for i in dict.fromkeys(ids) if i in sources)

@@ -1,0 +1,25 @@
+"""Warning signs checklist: which leg symptoms need an emergency call, help today or a GP visit."""
+
+import streamlit as st
+
+from lib import redflags
+from ui import require_router, source_line
+from ui.inputs import url_choice
+from ui.redflags import show_triage
+
+require_router()
+# The verdict is drawn here, above everything else, once the boxes below are read.
+verdict = st.container()
+st.title("Warning signs checklist", anchor=False)
+st.caption("Tick anything you have now. Screening for danger signs, not a diagnosis.")
+country = url_choice(
+    "Where are you?",
+    key="country",
+    options={"uk": "UK (999)", "us": "US (911)", "eu": "EU (112)"},
+    default="uk",
+)
+ticked = [flag.id for flag in redflags.RED_FLAGS if st.checkbox(flag.symptom, key=f"rf_{flag.id}")]
+result = redflags.triage(ticked, country)
+with verdict:
+    show_triage(result)
+source_line(redflags.SOURCE_IDS, redflags.FACT_IDS)

@@ -1,0 +1,73 @@
+"""Unit tests of lib.report: the printable summary is complete, escaped and self-contained."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lib import report
+from lib.content import Source
+
+SOURCE = Source("s1", "NHS", "A page", 2020, "NHS", None, "https://nhs.uk/p", None, (), "", "found")
+
+
+def make(**overrides) -> str:
+    fields = {
+        "title": "Self-check",
+        "subtitle": "One week.",
+        "sections": (
+            report.Section("Entered", rows=(("Age", "70 years"),)),
+            report.Section("Warning", paragraphs=("Call 999 now.",), alert=True),
+        ),
+        "sources": (SOURCE,),
+        "version": "0.1.0",
+        "made_on": dt.date(2026, 11, 21),
+        "link": "http://localhost:8501/self_check?age=70",
+        "notices": ("Screening, not a diagnosis.",),
+    } | overrides
+    return report.printable_html(report.Report(**fields))
+
+
+def test_report_has_every_part():
+    """Title, rows, alert box, sources, version, date, link and the not-advice line."""
+    page = make()
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<th>Age</th><td>70 years</td>" in page
+    assert '<section class="alert">' in page
+    assert 'href="https://nhs.uk/p"' in page
+    assert "Leg Muscle Explorer 0.1.0" in page
+    assert "Made on 21 November 2026" in page
+    assert "self_check?age=70" in page
+    assert "Educational, not medical advice" in page
+    assert "Screening, not a diagnosis." in page
+
+
+def test_report_loads_nothing_from_anywhere():
+    """No script, image, stylesheet link or font: the file prints the same offline."""
+    page = make()
+    assert not re.search(r"<(script|img|link|iframe)\b", page)
+    assert "@import" not in page
+    assert "url(" not in page
+
+
+@given(st.text(max_size=200))
+def test_everything_is_escaped(text):
+    """Whatever text goes in, no tag from it survives into the document."""
+    page = make(
+        title=text,
+        sections=(report.Section(text, rows=((text, text),), paragraphs=(text,)),),
+        link=text,
+        notices=(text,),
+    )
+    if "<" in text:
+        assert text not in page or "<" not in text
+
+
+def test_sources_for_keeps_order_and_skips_unknown_ids():
+    """Sources come once each, in first-mention order, and unknown ids are skipped."""
+    other = Source("s2", "WHO", "B", 2020, "WHO", None, "https://who.int", None, (), "", "found")
+    found = report.sources_for(["s2", "nope", "s1", "s2"], {"s1": SOURCE, "s2": other})
+    assert [s.id for s in found] == ["s2", "s1"]

@@ -1,0 +1,191 @@
+"""Showing the guideline self-check: inputs with units, results per pillar, the summary file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+import lib
+from lib import charts, guidelines, report
+from lib.guidelines import Assessment, Status
+from ui.charts import show_chart, source_line
+from ui.content import load_sources
+from ui.inputs import url_choice, url_number
+
+PILLARS = {
+    "aerobic": "Aerobic activity",
+    "strength": "Strength training",
+    "balance": "Balance activity (65 and over)",
+    "protein": "Protein",
+}
+STATUS_ICONS = {
+    Status.MET: ":material/check_circle:",
+    Status.PARTLY: ":material/timelapse:",
+    Status.NOT_MET: ":material/cancel:",
+    Status.NO_TARGET: ":material/remove_circle_outline:",
+}
+WEIGHT_RANGES = {"kg": (25.0, 300.0, 70.0), "lb": (55.0, 660.0, 154.0)}
+
+
+def _convert_weight() -> None:
+    """When the reader switches kg and lb, convert the weight they typed rather than lose it."""
+    unit, weight = st.session_state.get("unit"), st.session_state.get("weight")
+    if weight is None:
+        return
+    converted = guidelines.kg_to_lb(weight) if unit == "lb" else guidelines.lb_to_kg(weight)
+    lo, hi, _ = WEIGHT_RANGES[str(unit)]
+    st.session_state["weight"] = round(min(max(converted, lo), hi), 1)
+
+
+def weight_kg_input() -> float:
+    """Body weight with a kg/lb switch, both bound to the link; returns kilograms."""
+    unit = url_choice(
+        "Weight unit",
+        key="unit",
+        options={"kg": "kg", "lb": "lb"},
+        default="kg",
+        on_change=_convert_weight,
+    )
+    lo, hi, default = WEIGHT_RANGES[unit]
+    weight = url_number(
+        f"Body weight ({unit})",
+        key="weight",
+        lo=lo,
+        hi=hi,
+        default=default,
+        step=0.5,
+        integer=False,
+    )
+    return weight if unit == "kg" else guidelines.lb_to_kg(weight)
+
+
+def _use_meal_total(total: float) -> None:
+    st.session_state["protein_g"] = float(round(total))
+
+
+def meal_protein_helper(age_years: int) -> None:
+    """An optional per-meal estimate that can fill in the daily protein total."""
+    with st.expander("Not sure? Add it up meal by meal"):
+        st.caption("Food labels give grams of protein per serving.")
+        cols = st.columns(4)
+        names = ("Breakfast", "Lunch", "Dinner", "Snacks")
+        grams = [
+            col.number_input(f"{name} (g)", 0, 200, 0, key=f"meal_{name.lower()}")
+            for col, name in zip(cols, names, strict=True)
+        ]
+        total = guidelines.protein_per_meal_total(*grams)
+        st.button(
+            f"Use this total: {total:.0f} g a day",
+            on_click=_use_meal_total,
+            args=(total,),
+            disabled=total == 0,
+        )
+        if age_years >= guidelines.OLDER_ADULT_AGE and total > 0:
+            low = guidelines.meals_below_target(*grams[:3])
+            if low:
+                st.info(
+                    f"Experts suggest about {guidelines.MEAL_PROTEIN_MIN_G}-"
+                    f"{guidelines.MEAL_PROTEIN_MAX_G} g of protein at each main meal after 65. "
+                    f"Below that here: {', '.join(low)}.",
+                    icon=":material/restaurant:",
+                )
+                source_line(("bauer2013",), ("PR-06",))
+
+
+def render_assessment(assessment: Assessment) -> None:
+    """Each pillar's status, gap and next step; the chart; caveats; the guideline table."""
+    st.header("Your results", anchor=False)
+    st.page_link(
+        "pages/red_flags.py",
+        label="Before you change anything: check the warning signs",
+        icon=":material/emergency:",
+    )
+    for result in assessment.results:
+        with st.container(border=True):
+            st.markdown(f"#### {PILLARS[result.pillar]}: {result.status}")
+            st.markdown(f"{STATUS_ICONS[result.status]} {result.headline}")
+            if result.status in (Status.PARTLY, Status.NOT_MET):
+                st.markdown(f"**Next step:** {result.next_step}")
+            elif result.next_step:
+                st.markdown(result.next_step)
+            source_line(result.source_ids, result.fact_ids)
+    for note in assessment.notes:
+        st.info(note, icon=":material/info:")
+    show_chart(
+        charts.guideline_chart(assessment),
+        summary=charts.guideline_summary(assessment),
+        data=pd.DataFrame(charts.guideline_rows(assessment)),
+        name="guideline_self_check",
+    )
+    with st.expander("The US 2018 and WHO 2020 guidelines side by side"):
+        table = pd.DataFrame(
+            [
+                {
+                    "Topic": r.topic,
+                    "US 2018": r.us_2018,
+                    "WHO 2020": r.who_2020,
+                    "Fact ids": ", ".join(r.fact_ids),
+                }
+                for r in guidelines.GUIDELINE_TABLE
+            ]
+        )
+        st.dataframe(table, hide_index=True, width="stretch")
+        source_line(("hhs2018", "who2020"))
+
+
+def summary_download(assessment: Assessment, link: str | None) -> None:
+    """A one-page printable HTML summary of the inputs, results, warning signs and sources."""
+    a = assessment.inputs
+    sources = load_sources()
+    inputs = (
+        ("Age", f"{a.age_years} years"),
+        ("Weight", f"{a.weight_kg:.1f} kg"),
+        ("Moderate activity", f"{a.moderate_min_per_week} min a week"),
+        ("Vigorous activity", f"{a.vigorous_min_per_week} min a week"),
+        (
+            "Strength training",
+            f"{a.strength_days_per_week} days a week"
+            f"{'' if a.strength_works_legs else ' (not the legs)'}",
+        ),
+        ("Balance activity", f"{a.balance_days_per_week} days a week"),
+        ("Protein", f"{a.protein_g_per_day:.0f} g a day ({assessment.protein_g_per_kg:.2f} g/kg)"),
+        ("Guideline", "US 2018" if a.guideline == "us" else "WHO 2020"),
+    )
+    results = tuple(
+        (PILLARS[r.pillar], f"{str(r.status).capitalize()}. {r.headline} {r.next_step}")
+        for r in assessment.results
+    )
+    ids = [s for r in assessment.results for s in r.source_ids]
+    document = report.Report(
+        title="Leg muscle guideline self-check",
+        subtitle="How one week compares with the physical activity and protein guidelines.",
+        sections=(
+            report.Section(
+                "Warning signs: get help first",
+                paragraphs=(
+                    "Sudden weakness in one or both legs, numbness around the genitals or "
+                    "bottom, new bladder or bowel trouble, weakness that spreads up from the "
+                    "feet, or trouble breathing or swallowing: call 999 (UK), 911 (US) or "
+                    "112 (EU) now.",
+                ),
+                alert=True,
+            ),
+            report.Section("What was entered", rows=inputs),
+            report.Section("Results", rows=results),
+            report.Section("Notes", paragraphs=assessment.notes),
+        ),
+        sources=report.sources_for([*ids, "nhs-sciatica", "nhs-gbs", "merck-weakness"], sources),
+        version=lib.__version__,
+        made_on=dt.date.today(),
+        link=link,
+    )
+    st.download_button(
+        "Download a printable summary (HTML)",
+        report.printable_html(document),
+        file_name="leg-muscle-self-check.html",
+        mime="text/html",
+        icon=":material/print:",
+        key="self_check_summary",
+    )
