@@ -37,6 +37,11 @@ pages = {
     ],
     "Check": [
         st.Page("pages/self_check.py", title="Guideline self-check", icon=":material/checklist:"),
+        st.Page(
+            "pages/screening.py",
+            title="Strength and balance screening",
+            icon=":material/accessibility_new:",
+        ),
         st.Page("pages/red_flags.py", title="Warning signs checklist", icon=":material/emergency:"),
     ],
     "About": [

@@ -10,8 +10,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from lib import screening
 from lib.guidelines import Assessment
 from lib.projection import AGE_END_YEARS, AGE_FASTER_YEARS, AGE_START_YEARS, Projection
+from lib.screening import ScreenResult, Sex
 
 BLUE = "#0072B2"
 SKY = "#56B4E9"
@@ -342,4 +344,88 @@ def guideline_chart(assessment: Assessment) -> alt.LayerChart:
         height=40 * max(len(rows), 1) + 40,
     )
     chart.datasets = {"pillars": rows, "target": [{"pct": 100, "note": "Target (100%)"}]}
+    return chart
+
+
+# --- screening: the chair stand against the CDC norms ------------------------------------------
+
+
+def chair_stand_rows(sex: Sex) -> list[Row]:
+    """The CDC below-average line for one sex as a step: one row at each end of each age band."""
+    column = 2 if sex == "male" else 3
+    rows: list[Row] = []
+    for band in screening.chair_stand_norm_table():
+        low, high, threshold = band[0], band[1], band[column]
+        rows.append({"age": low, "below_average_if_under": threshold, "band": f"{low}-{high}"})
+        rows.append({"age": high + 1, "below_average_if_under": threshold, "band": f"{low}-{high}"})
+    return rows
+
+
+def chair_stand_summary(result: ScreenResult, age_years: int, sex: Sex) -> str:
+    """The chair-stand chart in one sentence."""
+    who = "men" if sex == "male" else "women"
+    threshold = screening.chair_stand_norm(age_years, sex)
+    if threshold is None:
+        return (
+            f"The CDC gives chair-stand norms for ages {screening.CHAIR_STAND_AGE_MIN} to "
+            f"{screening.CHAIR_STAND_AGE_MAX} only, so there is no line for age {age_years}."
+        )
+    line = f"the CDC below-average line for {who} aged {age_years} is fewer than {threshold} stands"
+    if result.value is None:
+        return f"No count entered yet; {line}."
+    side = "below" if result.value < threshold else "at or above"
+    return f"{result.value:.0f} stands at age {age_years} is {side} that line: {line}."
+
+
+def chair_stand_chart(result: ScreenResult, age_years: int, sex: Sex) -> alt.LayerChart:
+    """The reader's count on the age axis against the CDC below-average line for their sex."""
+    who = "men" if sex == "male" else "women"
+    line = (
+        alt.Chart(alt.NamedData(name="norms"))
+        .mark_line(interpolate="step-after", color=GREY, strokeWidth=2, strokeDash=[6, 3])
+        .encode(
+            x=alt.X(
+                "age:Q",
+                title="Age (years)",
+                scale=alt.Scale(
+                    domain=[screening.CHAIR_STAND_AGE_MIN, screening.CHAIR_STAND_AGE_MAX + 1]
+                ),
+            ),
+            y=alt.Y(
+                "below_average_if_under:Q",
+                title="Full stands in 30 seconds",
+                scale=alt.Scale(domain=[0, 25]),
+            ),
+            tooltip=[
+                alt.Tooltip("band:N", title="Age band"),
+                alt.Tooltip("below_average_if_under:Q", title=f"Below average for {who} if under"),
+            ],
+        )
+    )
+    layers: list[alt.Chart] = [line]
+    you: list[Row] = []
+    if result.value is not None and screening.chair_stand_norm(age_years, sex) is not None:
+        you = [{"age": age_years, "stands": result.value, "what": "Your count"}]
+        layers.append(
+            alt.Chart(alt.NamedData(name="you"))
+            .mark_point(shape="diamond", size=220, filled=True, color=BLUE)
+            .encode(
+                x=alt.X("age:Q"),
+                y=alt.Y("stands:Q"),
+                tooltip=[
+                    alt.Tooltip("what:N", title="Point"),
+                    alt.Tooltip("age:Q", title="Age"),
+                    alt.Tooltip("stands:Q", title="Stands"),
+                ],
+            )
+        )
+    chart = alt.LayerChart(layer=layers).properties(
+        title=alt.Title(
+            f"30-second chair stand: the CDC below-average line for {who}",
+            subtitle="Dashed line: below it means below average for that age (a fall risk).",
+        ),
+        description=chair_stand_summary(result, age_years, sex),
+        height=300,
+    )
+    chart.datasets = {"norms": chair_stand_rows(sex), "you": you}
     return chart

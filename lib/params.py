@@ -115,3 +115,50 @@ def boolean(raw: str | None, *, label: str, default: bool) -> Checked[bool]:
         f"The link's value for {label} ({echo(raw)}) should be true or false, "
         f"so {'on' if default else 'off'} is shown.",
     )
+
+
+def optional_number(
+    raw: str | None,
+    *,
+    label: str,
+    lo: float,
+    hi: float,
+    integer: bool = True,
+    clamp: bool = True,
+) -> Checked[float | None]:
+    """Like `number`, for an input that may be left empty (a test not done).
+
+    A missing value stays empty; a value that is not a number is left empty with a note. A
+    number outside [lo, hi] is clamped with a note, or, with `clamp=False` (a measurement,
+    where a clamped value would be a made-up result), left empty with a note.
+    """
+    if raw is None:
+        return Checked(None)
+    checked = number(raw, label=label, lo=lo, hi=hi, default=math.nan, integer=integer)
+    if math.isnan(checked.value):
+        return Checked(
+            None,
+            f"The link's value for {label} ({echo(raw)}) is not a number, so it is left empty.",
+        )
+    if not clamp and not lo <= float(raw) <= hi:
+        return Checked(
+            None,
+            f"{label} can only be from {_fmt(lo)} to {_fmt(hi)}; the link's {echo(raw)} "
+            "is not possible, so it is left empty.",
+        )
+    return Checked(checked.value, checked.note)
+
+
+def optional_choice(raw: str | None, *, label: str, options: Sequence[str]) -> Checked[str | None]:
+    """Like `choice`, for a question that may be left unanswered."""
+    if raw is None:
+        return Checked(None)
+    wanted = raw.strip().lower()
+    for option in options:
+        if option.lower() == wanted:
+            return Checked(option)
+    return Checked(
+        None,
+        f"The link's value for {label} ({echo(raw)}) is not one of {', '.join(options)}, "
+        "so it is left unanswered.",
+    )

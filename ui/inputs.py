@@ -122,3 +122,56 @@ def url_toggle(
     """A toggle whose value is the link parameter `key` (true or false)."""
     _seed(key, params.boolean(_raw(key), label=label, default=default))
     return bool(st.toggle(label, key=key, bind="query-params", help=help))
+
+
+def url_optional_number(
+    label: str,
+    *,
+    key: str,
+    lo: float,
+    hi: float,
+    step: float = 1,
+    integer: bool = True,
+    clamp: bool = True,
+    help: str | None = None,
+) -> float | None:
+    """A number box that may stay empty (None), bound to the link parameter `key`.
+
+    With `clamp=False` an impossible value from the link is refused rather than clamped.
+    """
+    checked = params.optional_number(
+        _raw(key), label=label, lo=lo, hi=hi, integer=integer, clamp=clamp
+    )
+    _seed(key, checked)
+    kind = int if integer else float
+    value = st.number_input(
+        label,
+        kind(lo),
+        kind(hi),
+        step=kind(step),
+        key=key,
+        bind="query-params",
+        help=help,
+        placeholder="not done",
+    )
+    return None if value is None else float(value)
+
+
+def url_optional_choice(
+    label: str,
+    *,
+    key: str,
+    options: Mapping[str, str],
+    help: str | None = None,
+) -> str | None:
+    """A segmented choice that may stay unanswered (None), bound to the link parameter `key`."""
+    _seed(key, params.optional_choice(_raw(key), label=label, options=list(options)))
+    value = st.segmented_control(
+        label,
+        list(options),
+        format_func=options.__getitem__,
+        key=key,
+        bind="query-params",
+        help=help,
+    )
+    return None if value is None else str(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -50,7 +51,8 @@ def test_every_page_from_the_navigation(server: Server, visit: Visit):
     assert len(hrefs) >= 9, hrefs
     for href in hrefs:
         page.locator(f'[data-testid="stSidebarNav"] a[href="{href}"]').click()
-        page.wait_for_url(href)
+        # Pages with inputs add their current values to the address (?age=50).
+        page.wait_for_url(re.compile(re.escape(href) + r"(\?.*)?$"))
         visit.settle()
         assert_page_is_whole(visit)
         screenshot(visit, urlparse(page.url).path.strip("/") or "home")
@@ -208,3 +210,14 @@ def test_red_flag_emergency_is_on_top(server: Server, visit: Visit):
     assert "Call 911 now." in alert.inner_text()
     heading = page.locator("h1", has_text="Warning signs checklist")
     assert alert.bounding_box()["y"] < heading.bounding_box()["y"]
+
+
+def test_screening_deep_link(server: Server, visit: Visit):
+    """A woman of 72 with 9 chair stands sees a below-average verdict and the chart."""
+    page = visit.page
+    page.goto(f"{server.url}/screening?age=72&sex=female&chair_stands=9")
+    visit.settle()
+    assert page.get_by_text("30-second chair stand (9 stands)", exact=False).count() == 1
+    assert page.get_by_text("below that line", exact=False).count() == 1
+    assert page.get_by_text("Screening, not a diagnosis", exact=False).count() >= 1
+    assert page.locator('[data-testid="stException"]').count() == 0

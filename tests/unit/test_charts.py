@@ -95,3 +95,27 @@ def test_guideline_chart_bars_words_and_target():
     assert spec["layer"][1]["encoding"]["text"]["field"] == "status"
     assert spec["datasets"]["target"] == [{"pct": 100, "note": "Target (100%)"}]
     assert spec["description"].startswith("1 of 4 targets met")
+
+
+def test_chair_stand_chart_line_and_point():
+    """A stepped CDC line for the reader's sex and their count as a point at their age."""
+    from lib import screening
+
+    result = screening.chair_stand(9, 72, "female")
+    spec = charts.chair_stand_chart(result, 72, "female").to_dict()
+    assert layer_marks(spec) == ["line", "point"]
+    assert spec["layer"][0]["mark"]["interpolate"] == "step-after"
+    norms = spec["datasets"]["norms"]
+    assert {"age": 70, "below_average_if_under": 10, "band": "70-74"} in norms
+    assert spec["datasets"]["you"] == [{"age": 72, "stands": 9.0, "what": "Your count"}]
+    assert "below that line" in spec["description"]
+
+
+def test_chair_stand_chart_has_no_point_without_a_norm():
+    """Outside 60-94 the chart shows the line only, and the summary says why."""
+    from lib import screening
+
+    result = screening.chair_stand(12, 95, "male")
+    spec = charts.chair_stand_chart(result, 95, "male").to_dict()
+    assert layer_marks(spec) == ["line"]
+    assert "no line for age 95" in spec["description"]

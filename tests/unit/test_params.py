@@ -98,3 +98,41 @@ def test_notes_never_echo_markup(raw):
         note = checked.note or ""
         for bad in ("<", ">", "$", "[", "]", "`", "*", "_", ":"):
             assert bad not in note.replace("Age", "").replace("Flag", "").replace("Measure", "")
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "noted"),
+    [
+        (None, None, False),
+        ("9", 9, False),
+        ("0", 0, False),
+        ("200", 60, True),
+        ("-3", 0, True),
+        ("abc", None, True),
+        ("nan", None, True),
+        ("1e309", None, True),
+    ],
+)
+def test_optional_number(raw, value, noted):
+    """An empty box stays empty; junk is left empty with a note; numbers are clamped."""
+    checked = params.optional_number(raw, label="Stands", lo=0, hi=60)
+    assert checked.value == value
+    assert (checked.note is not None) is noted
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "noted"),
+    [(None, None, False), ("2", "2", False), ("3", None, True), ("", None, True)],
+)
+def test_optional_choice(raw, value, noted):
+    """An unanswered question stays unanswered; an unknown answer is refused with a note."""
+    checked = params.optional_choice(raw, label="Strength", options=("0", "1", "2"))
+    assert checked.value == value
+    assert (checked.note is not None) is noted
+
+
+@pytest.mark.parametrize(("raw", "value"), [("200", None), ("-3", None), ("60", 60), ("9.6", 10)])
+def test_optional_measurement_is_refused_not_clamped(raw, value):
+    """An impossible measurement is left empty (with a note) rather than made up."""
+    checked = params.optional_number(raw, label="Stands", lo=0, hi=60, clamp=False)
+    assert checked.value == value
