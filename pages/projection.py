@@ -22,6 +22,7 @@ rate = url_slider(
     default=5,
     step=0.5,
     integer=False,
+    format="%.1f",
     help="Reviews give about 3% to 8% per decade after 30. From 60 the measured rates take over.",
 )
 measure = url_choice(

@@ -32,6 +32,28 @@ def _seed(key: str, checked: Checked[object]) -> None:
         st.info(checked.note, icon=":material/link:")
 
 
+def _url_numeric(
+    widget: Callable[..., object],
+    label: str,
+    key: str,
+    lo: float,
+    hi: float,
+    default: float,
+    step: float,
+    integer: bool,
+    **extra: object,
+) -> float:
+    """Seed a bound numeric widget from the checked link value, draw it, return its value."""
+    _seed(
+        key, params.number(_raw(key), label=label, lo=lo, hi=hi, default=default, integer=integer)
+    )
+    kind = int if integer else float
+    value = widget(
+        label, kind(lo), kind(hi), step=kind(step), key=key, bind="query-params", **extra
+    )
+    return float(value)  # type: ignore[arg-type]
+
+
 def url_slider(
     label: str,
     *,
@@ -45,21 +67,9 @@ def url_slider(
     format: str | None = None,
 ) -> float:
     """A slider whose value is the link parameter `key`, checked and clamped."""
-    _seed(
-        key, params.number(_raw(key), label=label, lo=lo, hi=hi, default=default, integer=integer)
+    return _url_numeric(
+        st.slider, label, key, lo, hi, default, step, integer, help=help, format=format
     )
-    kind = int if integer else float
-    value = st.slider(
-        label,
-        kind(lo),
-        kind(hi),
-        step=kind(step),
-        key=key,
-        bind="query-params",
-        help=help,
-        format=format,
-    )
-    return float(value)
 
 
 def url_number(
@@ -74,14 +84,7 @@ def url_number(
     help: str | None = None,
 ) -> float:
     """A number box whose value is the link parameter `key`, checked and clamped."""
-    _seed(
-        key, params.number(_raw(key), label=label, lo=lo, hi=hi, default=default, integer=integer)
-    )
-    kind = int if integer else float
-    value = st.number_input(
-        label, kind(lo), kind(hi), step=kind(step), key=key, bind="query-params", help=help
-    )
-    return float(value)
+    return _url_numeric(st.number_input, label, key, lo, hi, default, step, integer, help=help)
 
 
 def url_choice(

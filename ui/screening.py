@@ -11,6 +11,7 @@ from lib import report, screening
 from lib.screening import Flag, ScreenResult
 from ui.charts import source_line
 from ui.content import load_sources
+from ui.report import download_report
 
 FLAG_WORDS = {
     Flag.CONCERN: (":material/warning:", "worth a check"),
@@ -62,11 +63,4 @@ def summary_download(
         made_on=dt.date.today(),
         link=link,
     )
-    st.download_button(
-        "Download a printable summary (HTML)",
-        report.printable_html(document),
-        file_name="leg-muscle-screening.html",
-        mime="text/html",
-        icon=":material/print:",
-        key="screening_summary",
-    )
+    download_report(document, file_name="leg-muscle-screening.html", key="screening_summary")

@@ -13,6 +13,7 @@ from lib.guidelines import Assessment, Status
 from ui.charts import show_chart, source_line
 from ui.content import load_sources
 from ui.inputs import url_choice, url_number
+from ui.report import download_report
 
 PILLARS = {
     "aerobic": "Aerobic activity",
@@ -181,11 +182,4 @@ def summary_download(assessment: Assessment, link: str | None) -> None:
         made_on=dt.date.today(),
         link=link,
     )
-    st.download_button(
-        "Download a printable summary (HTML)",
-        report.printable_html(document),
-        file_name="leg-muscle-self-check.html",
-        mime="text/html",
-        icon=":material/print:",
-        key="self_check_summary",
-    )
+    download_report(document, file_name="leg-muscle-self-check.html", key="self_check_summary")
