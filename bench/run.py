@@ -34,7 +34,7 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 PAGES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
 RERUNS = 15
 COLD_LOADS = 5
-CHART_PAGES = {"projection"}
+CHART_PAGES = {"projection", "self_check", "screening"}
 
 
 def median_ms(fn: Callable[[], object], number: int, repeat: int) -> float:
