@@ -6,6 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No timing assertions in tests (timings belong in bench/): Hypothesis's per-example
+# deadline is one, and it flakes on a busy CI machine.
+settings.register_profile("explorer", deadline=None)
+settings.load_profile("explorer")
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
