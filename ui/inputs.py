@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from lib import params
 from lib.params import Checked
@@ -23,12 +24,30 @@ def _raw(key: str) -> str | None:
     return values[-1] if values else None
 
 
+def _forget_link_value(key: str) -> None:
+    """Stop Streamlit seeding a widget from a link value we refused or corrected.
+
+    Why: on a session's first run a bound widget takes the URL's value over Session State,
+    and Streamlit 1.67 crashes on some values it cannot parse (`int(inf)` for
+    `?age=1e309` on an integer number box raises OverflowError, which it does not catch).
+    There is no public way to do this, so it drops the value from the query parameters the
+    binding reads; the widget then starts from the checked value we put in Session State.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    with ctx.session_state.query_params() as query_params:
+        query_params._initial_query_params.pop(key, None)
+        query_params.remove_param(key)
+
+
 def _seed(key: str, checked: Checked[object]) -> None:
     """On a widget's first run in this session, start it from the checked link value."""
     if key in st.session_state:
         return
     st.session_state[key] = checked.value
     if checked.note:
+        _forget_link_value(key)
         st.info(checked.note, icon=":material/link:")
 
 

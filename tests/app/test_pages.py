@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -134,6 +135,16 @@ def test_glossary_search_from_the_url(query, shown):
         assert "No word matches" in texts(at)
 
 
+# Every link parameter the README documents, plus one the app does not know.
+LINK_KEYS = re.findall(r"^\| `/\w+` \| `(\w+)`", (ROOT / "README.md").read_text("utf-8"), re.M)
+LINK_KEYS += [f"sarcf_{item}" for item in "sarcf"] + ["unknown"]
+
+
+def test_link_keys_are_found():
+    """The README table yields the link parameters the hostile test sends."""
+    assert {"age", "rate", "weight", "chair_stands", "country", "q"} <= set(LINK_KEYS)
+
+
 @pytest.mark.parametrize(
     "value",
     [
@@ -142,14 +153,16 @@ def test_glossary_search_from_the_url(query, shown):
         '<img src=x onerror="alert(1)">',
         "NaN",
         "1e309",
+        "-1e309",
+        "",
         "\u202e\u0000\U0001f9b5",
         ["a", "b"],
     ],
 )
-@pytest.mark.parametrize("page", ["pages/home.py", "pages/glossary.py", "pages/causes.py"])
+@pytest.mark.parametrize("page", PAGES)
 def test_hostile_url_parameters_never_crash(page, value):
-    """Unknown, repeated, huge or script-like parameters leave every page working."""
-    at = open_page(page, {"q": value, "age": value, "unknown": value})
+    """Unknown, repeated, huge or script-like values for every parameter leave pages working."""
+    at = open_page(page, dict.fromkeys(LINK_KEYS, value))
     assert not at.exception
     for element in at.get("html"):
         assert "<script" not in element.proto.body.lower()
