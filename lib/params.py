@@ -162,3 +162,16 @@ def optional_choice(raw: str | None, *, label: str, options: Sequence[str]) -> C
         f"The link's value for {label} ({echo(raw)}) is not one of {', '.join(options)}, "
         "so it is left unanswered.",
     )
+
+
+def text(raw: str | None, *, label: str, max_chars: int) -> Checked[str]:
+    """Accept free text up to `max_chars` characters; a longer value is cut, with a note."""
+    if raw is None:
+        return Checked("")
+    if len(raw) <= max_chars:
+        return Checked(raw)
+    return Checked(
+        raw[:max_chars],
+        f"The link's {label.lower()} was longer than {max_chars} characters, "
+        f"so only the first {max_chars} are used.",
+    )

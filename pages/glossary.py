@@ -3,14 +3,9 @@
 import streamlit as st
 
 from ui import render_glossary, require_router
+from ui.inputs import url_text
 
 require_router()
 st.title("Glossary", anchor=False)
-query = st.text_input(
-    "Find a word",
-    key="q",
-    bind="query-params",
-    max_chars=60,
-    placeholder="for example: sarcopenia",
-)
+query = url_text("Find a word", key="q", max_chars=60, placeholder="for example: sarcopenia")
 render_glossary(query)

@@ -197,3 +197,18 @@ def url_optional_choice(
         help=help,
     )
     return None if value is None else str(value)
+
+
+def url_text(
+    label: str,
+    *,
+    key: str,
+    max_chars: int,
+    placeholder: str | None = None,
+) -> str:
+    """A text box whose value is the link parameter `key`, cut to `max_chars` with a note."""
+    _seed(key, params.text(_raw(key), label=label, max_chars=max_chars))
+    value = st.text_input(
+        label, key=key, bind="query-params", max_chars=max_chars, placeholder=placeholder
+    )
+    return str(value)

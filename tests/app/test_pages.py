@@ -167,3 +167,10 @@ def test_hostile_url_parameters_never_crash(page, value):
     for element in at.get("html"):
         assert "<script" not in element.proto.body.lower()
         assert "onerror=" not in element.proto.body.lower()
+
+
+def test_glossary_long_search_is_cut_with_a_note():
+    """A search longer than 60 characters is shortened and the reader is told, not ignored."""
+    at = open_page("pages/glossary.py", {"q": "sarcopenia" + "x" * 100})
+    assert at.text_input(key="q").value == ("sarcopenia" + "x" * 100)[:60]
+    assert "longer than 60 characters" in texts(at)

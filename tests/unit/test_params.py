@@ -136,3 +136,16 @@ def test_optional_measurement_is_refused_not_clamped(raw, value):
     """An impossible measurement is left empty (with a note) rather than made up."""
     checked = params.optional_number(raw, label="Stands", lo=0, hi=60, clamp=False)
     assert checked.value == value
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "noted"),
+    [(None, "", False), ("atrophy", "atrophy", False), ("x" * 60, "x" * 60, False),
+     ("x" * 61, "x" * 60, True), ("<b>" * 40, ("<b>" * 40)[:60], True)],
+)  # fmt: skip
+def test_text_is_cut_to_length_with_a_note(raw, value, noted):
+    """Free text up to the limit passes; a longer value is cut and the reader told."""
+    checked = params.text(raw, label="Search", max_chars=60)
+    assert checked.value == value
+    assert (checked.note is not None) is noted
+    assert "<" not in (checked.note or "")
