@@ -12,7 +12,9 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from lib import redflags
 from lib.content import Source, source_html
+from lib.redflags import Country
 
 _STYLE = """
 body { font-family: Georgia, 'Times New Roman', serif; font-size: 12pt; line-height: 1.45;
@@ -105,3 +107,22 @@ def printable_html(report: Report) -> str:
 def sources_for(ids: Sequence[str], sources: dict[str, Source]) -> tuple[Source, ...]:
     """The sources with these ids, in first-mention order, skipping unknown or repeated ids."""
     return tuple(sources[i] for i in dict.fromkeys(ids) if i in sources)
+
+
+def warning_signs_section(country: Country = "uk") -> tuple[Section, tuple[str, ...]]:
+    """The emergency signs of the red-flag checklist as an alert box, and their source ids.
+
+    Built from `lib.redflags`, so a printed summary always carries the same signs, numbers
+    and sources as the checklist page.
+    """
+    emergency = [f for f in redflags.RED_FLAGS if f.urgency == redflags.Urgency.EMERGENCY]
+    number = redflags.EMERGENCY_NUMBERS[country]
+    section = Section(
+        f"Warning signs: call {number} now",
+        paragraphs=(
+            f"Call {number} (or go to the emergency department) now if you have any of these:",
+            *(f.symptom for f in emergency),
+        ),
+        alert=True,
+    )
+    return section, tuple(dict.fromkeys(s for f in emergency for s in f.source_ids))

@@ -50,6 +50,7 @@ def summary_download(
         (r.name, f"{line.split(': ', 1)[1]}. {r.meaning}")
         for r, line in zip(results, screening.summary(results), strict=True)
     )
+    warning, warning_ids = report.warning_signs_section()
     document = report.Report(
         title="Leg strength and balance screening",
         subtitle=f"Age {age_years}, {sex}. {screening.SCREENING_NOT_DIAGNOSIS}",
@@ -57,8 +58,10 @@ def summary_download(
             f"{screening.SCREENING_NOT_DIAGNOSIS} Show these results to a doctor or "
             "physiotherapist; only a clinician can diagnose sarcopenia or assess falls.",
         ),
-        sections=(report.Section("Results", rows=rows),),
-        sources=report.sources_for([s for r in results for s in r.source_ids], load_sources()),
+        sections=(report.Section("Results", rows=rows), warning),
+        sources=report.sources_for(
+            [*(s for r in results for s in r.source_ids), *warning_ids], load_sources()
+        ),
         version=lib.__version__,
         made_on=dt.date.today(),
         link=link,

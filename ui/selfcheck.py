@@ -159,25 +159,17 @@ def summary_download(assessment: Assessment, link: str | None) -> None:
         for r in assessment.results
     )
     ids = [s for r in assessment.results for s in r.source_ids]
+    warning, warning_ids = report.warning_signs_section()
     document = report.Report(
         title="Leg muscle guideline self-check",
         subtitle="How one week compares with the physical activity and protein guidelines.",
         sections=(
-            report.Section(
-                "Warning signs: get help first",
-                paragraphs=(
-                    "Sudden weakness in one or both legs, numbness around the genitals or "
-                    "bottom, new bladder or bowel trouble, weakness that spreads up from the "
-                    "feet, or trouble breathing or swallowing: call 999 (UK), 911 (US) or "
-                    "112 (EU) now.",
-                ),
-                alert=True,
-            ),
+            warning,
             report.Section("What was entered", rows=inputs),
             report.Section("Results", rows=results),
             report.Section("Notes", paragraphs=assessment.notes),
         ),
-        sources=report.sources_for([*ids, "nhs-sciatica", "nhs-gbs", "merck-weakness"], sources),
+        sources=report.sources_for([*ids, *warning_ids], sources),
         version=lib.__version__,
         made_on=dt.date.today(),
         link=link,

@@ -71,3 +71,15 @@ def test_sources_for_keeps_order_and_skips_unknown_ids():
     other = Source("s2", "WHO", "B", 2020, "WHO", None, "https://who.int", None, (), "", "found")
     found = report.sources_for(["s2", "nope", "s1", "s2"], {"s1": SOURCE, "s2": other})
     assert [s.id for s in found] == ["s2", "s1"]
+
+
+def test_warning_signs_come_from_the_checklist():
+    """The printed warning box lists every emergency sign of lib.redflags with its sources."""
+    from lib import redflags
+
+    section, source_ids = report.warning_signs_section("us")
+    emergency = [f for f in redflags.RED_FLAGS if f.urgency == redflags.Urgency.EMERGENCY]
+    assert section.alert
+    assert section.heading == "Warning signs: call 911 now"
+    assert list(section.paragraphs[1:]) == [f.symptom for f in emergency]
+    assert set(source_ids) == {s for f in emergency for s in f.source_ids}
