@@ -8,7 +8,6 @@ every chart comes with a text summary and its data as a table (shown by `ui.show
 from __future__ import annotations
 
 import altair as alt
-import pandas as pd
 
 from lib import screening
 from lib.guidelines import Assessment
@@ -24,11 +23,6 @@ GREY = "#595959"
 
 Row = dict[str, float | int | str | None]
 _LABELS = {"mass": "Leg muscle mass", "strength": "Leg strength"}
-
-
-def projection_frame(projection: Projection) -> pd.DataFrame:
-    """The projection as a table, one row per age (what the chart and the CSV show)."""
-    return pd.DataFrame(projection.rows())
 
 
 def projection_chart(projection: Projection, reference: Projection | None = None) -> alt.LayerChart:
@@ -170,11 +164,6 @@ def episode_rows(projection: Projection) -> list[Row]:
         }
         for d in projection.episode_days
     ]
-
-
-def episode_frame(projection: Projection) -> pd.DataFrame:
-    """The spell in bed day by day as a table (what the data view and CSV show)."""
-    return pd.DataFrame(episode_rows(projection))
 
 
 def _round(value: float | None) -> float | None:

@@ -52,14 +52,14 @@ reference = (
 show_chart(
     charts.projection_chart(path, reference),
     summary=path.summary,
-    data=charts.projection_frame(path),
+    data=path.rows(),
     name="muscle_over_a_lifetime",
 )
 if path.has_episode:
     show_chart(
         charts.episode_chart(path),
         summary=path.episode_summary,
-        data=charts.episode_frame(path),
+        data=charts.episode_rows(path),
         name="bed_rest_day_by_day",
     )
 source_line(projection.SOURCE_IDS, projection.FACT_IDS)

@@ -5,7 +5,7 @@ import streamlit as st
 from lib import charts, screening
 from ui import require_router, show_chart
 from ui.inputs import url_choice, url_number, url_optional_choice, url_optional_number
-from ui.screening import how_to, show_result, summary_download
+from ui.screening import how_to, show_results, summary_download
 from ui.share import current_link
 
 require_router()
@@ -34,7 +34,7 @@ answers = {
     for item in screening.SARC_F_ITEMS
 }
 sarc_f = screening.sarc_f(*(None if a is None else int(a) for a in answers.values()))
-show_result(sarc_f)
+show_results(sarc_f)
 
 st.header("30-second chair stand", anchor=False)
 how_to("How to do it safely", screening.CHAIR_STAND_SETUP)
@@ -42,11 +42,11 @@ stands = url_optional_number(
     "Full stands in 30 seconds", key="chair_stands", lo=0, hi=60, clamp=False
 )
 chair = screening.chair_stand(None if stands is None else int(stands), age, sex)
-show_result(chair)
+show_results(chair)
 show_chart(
     charts.chair_stand_chart(chair, age, sex),
     summary=charts.chair_stand_summary(chair, age, sex),
-    data=charts.pd.DataFrame(charts.chair_stand_rows(sex)),
+    data=charts.chair_stand_rows(sex),
     name="chair_stand_norms",
 )
 
@@ -65,7 +65,7 @@ stage = url_optional_choice(
     },
 )
 balance = screening.balance(None if stage is None else int(stage))
-show_result(balance)
+show_results(balance)
 
 st.header("Timed Up and Go", anchor=False)
 how_to("How to do it safely", screening.TUG_SETUP)
@@ -73,16 +73,14 @@ tug_s = url_optional_number(
     "Timed Up and Go (seconds)", key="tug_s", lo=0.1, hi=600, step=0.1, integer=False, clamp=False
 )
 tug = screening.tug(tug_s)
-for result in tug:
-    show_result(result)
+show_results(*tug)
 
 st.header("5-times sit-to-stand", anchor=False)
 sts5_s = url_optional_number(
     "Seconds for 5 stands", key="sts5_s", lo=0.1, hi=300, step=0.1, integer=False, clamp=False
 )
 sts5 = screening.sit_to_stand_5(sts5_s)
-for result in sts5:
-    show_result(result)
+show_results(*sts5)
 
 st.header("Grip strength (optional)", anchor=False)
 grip_kg = url_optional_number(
@@ -95,8 +93,7 @@ grip_kg = url_optional_number(
     clamp=False,
 )
 grip = screening.grip(grip_kg, sex)
-for result in grip:
-    show_result(result)
+show_results(*grip)
 
 st.header("All results", anchor=False)
 everything = [

@@ -6,6 +6,8 @@ shown alone.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -17,7 +19,7 @@ def show_chart(
     chart: alt.TopLevelMixin,
     *,
     summary: str,
-    data: pd.DataFrame,
+    data: Sequence[Mapping[str, object]],
     name: str,
 ) -> None:
     """Show `chart` with its one-sentence `summary` and `data` (table and CSV download).
@@ -25,18 +27,19 @@ def show_chart(
     Args:
         chart: an Altair chart.
         summary: the chart's text alternative, one plain sentence.
-        data: the numbers drawn, one row per point.
+        data: the numbers drawn, one row (a mapping of column to value) per point.
         name: a short stable name, used for the CSV file and widget keys.
     """
     # The unit tests validate every spec against the Vega-Lite schema; validating again on
     # every rerun would cost more than drawing the page (about 45 ms of a projection rerun).
     st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
     st.markdown(f"**In words:** {summary}")
+    table = pd.DataFrame(data)
     with st.expander("The numbers behind this chart"):
-        st.dataframe(data, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch")
         st.download_button(
             "Download these numbers (CSV)",
-            data.to_csv(index=False),
+            table.to_csv(index=False),
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"csv_{name}",

@@ -21,7 +21,13 @@ FLAG_WORDS = {
 }
 
 
-def show_result(result: ScreenResult) -> None:
+def show_results(*results: ScreenResult) -> None:
+    """Each screen's result in turn (a test such as TUG has two, one per cut-off)."""
+    for result in results:
+        _show_result(result)
+
+
+def _show_result(result: ScreenResult) -> None:
     """One screen's result: what it means, the next step, its cut-off, purpose and source."""
     icon, words = FLAG_WORDS[result.flag]
     value = "" if result.value is None else f" ({result.value:g} {result.unit})"

@@ -117,7 +117,7 @@ def render_assessment(assessment: Assessment) -> None:
     show_chart(
         charts.guideline_chart(assessment),
         summary=charts.guideline_summary(assessment),
-        data=pd.DataFrame(charts.guideline_rows(assessment)),
+        data=charts.guideline_rows(assessment),
         name="guideline_self_check",
     )
     with st.expander("The US 2018 and WHO 2020 guidelines side by side"):

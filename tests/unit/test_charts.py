@@ -75,8 +75,8 @@ def test_episode_chart_uses_colour_and_dash():
 def test_frames_match_the_model():
     """The tables behind the charts hold the model's numbers, one row per age or day."""
     p = project(age_years=70, rate_pct_per_decade=5, bedrest_days=5)
-    assert len(charts.projection_frame(p)) == 71
-    assert len(charts.episode_frame(p)) == 6 + 28
+    assert len(p.rows()) == 71
+    assert len(charts.episode_rows(p)) == 6 + 28
 
 
 def test_guideline_chart_bars_words_and_target():
