@@ -67,6 +67,7 @@ FACT_SOURCES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "PA-06": ("hhs2018",),
         "PA-07": ("hhs2018",),
         "PA-08": ("hhs2018",),
+        "PA-11": ("hhs2018",),
         "PA-12": ("hhs2018",),
         "PA-20": ("who2020",),
         "PA-21": ("who2020",),
@@ -184,12 +185,16 @@ class Assessment:
         results: Aerobic, strength, balance and protein, always in that order.
         protein_g_per_kg: Protein in g per kg of body weight a day, unrounded.
         notes: Plain caveats to show beside the results.
+        note_fact_ids: Fact ids behind the numbers in `notes`.
+        note_source_ids: Source ids from `content/sources.yaml` stating those facts.
     """
 
     inputs: Inputs
     results: tuple[PillarResult, ...]
     protein_g_per_kg: float
     notes: tuple[str, ...]
+    note_fact_ids: tuple[str, ...] = ()
+    note_source_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -362,6 +367,8 @@ def assess(inputs: Inputs) -> Assessment:
     """
     _check(inputs)
     g_per_kg = inputs.protein_g_per_day / inputs.weight_kg
+    notes = _notes(inputs)
+    note_facts = tuple(dict.fromkeys(f for _, facts in notes for f in facts))
     return Assessment(
         inputs=inputs,
         results=(
@@ -371,7 +378,9 @@ def assess(inputs: Inputs) -> Assessment:
             _protein(inputs, g_per_kg),
         ),
         protein_g_per_kg=g_per_kg,
-        notes=_notes(inputs),
+        notes=tuple(text for text, _ in notes),
+        note_fact_ids=note_facts,
+        note_source_ids=_sources(note_facts),
     )
 
 
@@ -738,40 +747,63 @@ def _protein(inputs: Inputs, g_per_kg: float) -> PillarResult:
     )
 
 
-def _notes(inputs: Inputs) -> tuple[str, ...]:
-    """The caveats that go with these answers (facts.md section 2 caveats and section 8)."""
+def _notes(inputs: Inputs) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The caveats that go with these answers, each with the fact ids behind its numbers.
+
+    From facts.md's protein caveats (section 2) and section 8; a caveat with no number has
+    no fact id.
+    """
     older = inputs.age_years >= OLDER_ADULT_AGE
-    notes: list[str] = []
+    notes: list[tuple[str, tuple[str, ...]]] = []
     if inputs.kidney_disease:
         notes.append(
-            "Kidney disease: follow your own clinician's advice on protein. Some people with "
-            "severe kidney disease need to limit it."
+            (
+                "Kidney disease: follow your own clinician's advice on protein. Some people "
+                "with severe kidney disease need to limit it.",
+                ("PR-05",),
+            )
         )
     else:
         notes.append(
-            "Protein targets per kg use your actual weight. For people who are very "
-            "underweight or very heavy, clinicians often adjust the weight they use."
+            (
+                "Protein targets per kg use your actual weight. For people who are very "
+                "underweight or very heavy, clinicians often adjust the weight they use.",
+                (),
+            )
         )
     if older and not inputs.kidney_disease:
         notes.append(
-            f"The protein targets for adults {OLDER_ADULT_AGE} and over are expert "
-            "recommendations based on measures of muscle, not on trials of falls or disability."
+            (
+                f"The protein targets for adults {OLDER_ADULT_AGE} and over are expert "
+                "recommendations based on measures of muscle, not on trials of falls or "
+                "disability.",
+                ("PR-02",),
+            )
         )
     notes.append(
-        f"You may read that every adult needs {CLAIMED_ADULT_PROTEIN_G_PER_KG:.1f} to "
-        f"{PROTEIN_NO_EXTRA_GAIN_G_PER_KG:.1f} g/kg of protein a day. That is not a "
-        f"guideline: the adult RDA is {PROTEIN_RDA_G_PER_KG:.1f} g/kg, and about "
-        f"{PROTEIN_NO_EXTRA_GAIN_G_PER_KG:.1f} g/kg is where extra protein stopped adding "
-        "muscle in strength-training studies."
+        (
+            f"You may read that every adult needs {CLAIMED_ADULT_PROTEIN_G_PER_KG:.1f} to "
+            f"{PROTEIN_NO_EXTRA_GAIN_G_PER_KG:.1f} g/kg of protein a day. That is not a "
+            f"guideline: the adult RDA is {PROTEIN_RDA_G_PER_KG:.1f} g/kg, and about "
+            f"{PROTEIN_NO_EXTRA_GAIN_G_PER_KG:.1f} g/kg is where extra protein stopped adding "
+            "muscle in strength-training studies.",
+            ("PR-01", "PR-08"),
+        )
     )
     if not older:
         notes.append(
-            f"Balance: the US and WHO balance recommendations are for adults "
-            f"{OLDER_ADULT_AGE} and over."
+            (
+                f"Balance: the US and WHO balance recommendations are for adults "
+                f"{OLDER_ADULT_AGE} and over.",
+                ("PA-08", "PA-23"),
+            )
         )
     if older and inputs.recent_illness:
         notes.append(
-            f"If a health condition stops you doing {AEROBIC_MIN_MODERATE} minutes a week, the US "
-            "guideline says to be as active as your abilities and condition allow."
+            (
+                f"If a health condition stops you doing {AEROBIC_MIN_MODERATE} minutes a week, "
+                "the US guideline says to be as active as your abilities and condition allow.",
+                ("PA-11",),
+            )
         )
     return tuple(notes)

@@ -114,6 +114,7 @@ def render_assessment(assessment: Assessment) -> None:
             source_line(result.source_ids, result.fact_ids)
     for note in assessment.notes:
         st.info(note, icon=":material/info:")
+    source_line(assessment.note_source_ids, assessment.note_fact_ids)
     show_chart(
         charts.guideline_chart(assessment),
         summary=charts.guideline_summary(assessment),

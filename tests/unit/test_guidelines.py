@@ -539,3 +539,12 @@ def test_assess_holds_for_any_valid_inputs(inputs):
         else:
             assert (r.status is Status.MET) is reaches
             assert (r.gap == 0) is (r.status in (Status.MET, Status.NO_TARGET))
+
+
+def test_notes_carry_the_sources_of_their_numbers():
+    """The caveat notes come with the fact and source ids behind the figures they quote."""
+    a = g.assess(week())
+    assert {"PR-01", "PR-08"} <= set(a.note_fact_ids)
+    assert {"iom2005", "morton2018"} <= set(a.note_source_ids)
+    kidney = g.assess(week(kidney_disease=True))
+    assert "PR-05" in kidney.note_fact_ids
