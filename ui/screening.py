@@ -43,9 +43,10 @@ def _show_result(result: ScreenResult) -> None:
 
 
 def how_to(title: str, steps: tuple[str, ...]) -> None:
-    """The set-up and safety notes of a test, folded away."""
+    """The set-up and safety notes of a test, folded away, with their source (CDC STEADI)."""
     with st.expander(title):
         st.markdown("\n".join(f"- {step}" for step in steps))
+        source_line(("cdc-steadi",))
 
 
 def summary_download(

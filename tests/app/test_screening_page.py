@@ -85,3 +85,10 @@ def test_every_result_says_screening_not_diagnosis_and_offers_a_summary():
     assert all(screening.SCREENING_NOT_DIAGNOSIS in c for c in captions)
     assert screening.SCREENING_NOT_DIAGNOSIS in at.warning[0].value
     assert at.get("download_button")
+
+
+def test_set_up_notes_name_their_source():
+    """The folded set-up notes (chair height, walking distance) cite the CDC STEADI sheets."""
+    at = open_page(PAGE)
+    steadi = [c.value for c in at.caption if c.value.startswith("Sources: [Centers for Disease")]
+    assert len(steadi) >= 4  # chair stand, the four stances, balance safety, TUG
