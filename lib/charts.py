@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import altair as alt
 
-from lib import screening
+from lib import plan, screening
+from lib.exercises import LEVEL_NAMES
 from lib.guidelines import Assessment
+from lib.plan import Plan
 from lib.projection import AGE_END_YEARS, AGE_FASTER_YEARS, AGE_START_YEARS, Projection
 from lib.screening import ScreenResult, Sex
 
@@ -417,4 +419,85 @@ def chair_stand_chart(result: ScreenResult, age_years: int, sex: Sex) -> alt.Lay
         height=300,
     )
     chart.datasets = {"norms": chair_stand_rows(sex), "you": you}
+    return chart
+
+
+# --- the weekly plan -----------------------------------------------------------------------
+
+
+def plan_rows(built: Plan) -> list[Row]:
+    """One row per week: aerobic minutes planned, strength dose and level, easier or not."""
+    return [
+        {
+            "week": week.number,
+            "aerobic_min": week.aerobic_min,
+            "target_min": plan.AEROBIC_TARGET_MIN,
+            "strength": f"{week.dose.text} ({LEVEL_NAMES[week.level].lower()})",
+            "week_kind": "Easier week" if week.easier else "Full week",
+        }
+        for week in built.weeks
+    ]
+
+
+def plan_summary(built: Plan) -> str:
+    """The chart in one sentence."""
+    first, last = built.weeks[0], built.weeks[-1]
+    reach = "reaching" if last.aerobic_min >= plan.AEROBIC_TARGET_MIN else "short of"
+    return (
+        f"Aerobic minutes rise from {first.aerobic_min} a week in week 1 to "
+        f"{last.aerobic_min} in week {last.number}, {reach} the 150-minute guideline line."
+    )
+
+
+def plan_chart(built: Plan) -> alt.LayerChart:
+    """Aerobic minutes per week as bars (easier weeks lighter), against the 150-minute line."""
+    bars = (
+        alt.Chart(alt.NamedData(name="weeks"))
+        .mark_bar(stroke="#1A1A1A", strokeWidth=1.5)
+        .encode(
+            x=alt.X("week:O", title="Week of the plan", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y(
+                "aerobic_min:Q",
+                title="Aerobic minutes in the week",
+                scale=alt.Scale(domain=[0, max(200, *(w.aerobic_min for w in built.weeks))]),
+            ),
+            color=alt.Color(
+                "week_kind:N",
+                title="Week",
+                scale=alt.Scale(domain=["Full week", "Easier week"], range=[BLUE, SKY]),
+            ),
+            # Not by colour alone: easier weeks are also hatched by a dashed outline.
+            strokeDash=alt.StrokeDash(
+                "week_kind:N",
+                legend=None,
+                scale=alt.Scale(domain=["Full week", "Easier week"], range=[[1, 0], [4, 3]]),
+            ),
+            tooltip=[
+                alt.Tooltip("week:O", title="Week"),
+                alt.Tooltip("aerobic_min:Q", title="Aerobic minutes"),
+                alt.Tooltip("strength:N", title="Strength"),
+                alt.Tooltip("week_kind:N", title="Kind of week"),
+            ],
+        )
+    )
+    rule = (
+        alt.Chart(alt.NamedData(name="target"))
+        .mark_rule(color=VERMILION, strokeWidth=3, strokeDash=[8, 4])
+        .encode(
+            y=alt.Y("minutes:Q"),
+            tooltip=[alt.Tooltip("label:N", title="Line")],
+        )
+    )
+    chart = alt.LayerChart(layer=[bars, rule]).properties(
+        title=alt.Title(
+            "Aerobic minutes, week by week",
+            subtitle="Dashed line: 150 minutes of moderate activity a week (US 2018, WHO 2020).",
+        ),
+        description=plan_summary(built),
+        height=280,
+    )
+    chart.datasets = {
+        "weeks": plan_rows(built),
+        "target": [{"minutes": plan.AEROBIC_TARGET_MIN, "label": "Guideline: 150 minutes"}],
+    }
     return chart

@@ -145,7 +145,8 @@ def _render_citation(
             continue
         number = numbers.setdefault(source_id, len(numbers) + 1)
         title = html.escape(sources[source_id].title, quote=True)
-        links.append(f'<a href="#src-{number}" title="{title}">{number}</a>')
+        prefix = env.get("anchor_prefix", "src")
+        links.append(f'<a href="#{prefix}-{number}" title="{title}">{number}</a>')
     return f'<sup class="cite">[{", ".join(links)}]</sup>'
 
 
@@ -206,9 +207,9 @@ def _source(path: Path, source_id: str, entry: Any) -> Source:
     )
 
 
-def source_html(source: Source, number: int | None = None) -> str:
+def source_html(source: Source, number: int | None = None, prefix: str = "src") -> str:
     """One reference as an HTML list item: authors, year, linked title, journal, fact ids."""
-    anchor = f' id="src-{number}"' if number is not None else ""
+    anchor = f' id="{prefix}-{number}"' if number is not None else ""
     title = html.escape(source.title)
     if source.link:
         href = html.escape(source.link, quote=True)
@@ -227,12 +228,15 @@ def source_html(source: Source, number: int | None = None) -> str:
     )
 
 
-def sources_list_html(sources: Iterable[Source], heading: str = "Sources") -> str:
+def sources_list_html(
+    sources: Iterable[Source], heading: str = "Sources", prefix: str = "src"
+) -> str:
     """A numbered, linked source list, as printed at the end of every article.
 
     An empty list gives an empty string: an article that cites nothing shows no heading.
+    `prefix` names the anchors, so that several lists can share one page.
     """
-    items = "".join(source_html(s, n) for n, s in enumerate(sources, start=1))
+    items = "".join(source_html(s, n, prefix) for n, s in enumerate(sources, start=1))
     if not items:
         return ""
     return (

@@ -175,3 +175,34 @@ def text(raw: str | None, *, label: str, max_chars: int) -> Checked[str]:
         f"The link's {label.lower()} was longer than {max_chars} characters, "
         f"so only the first {max_chars} are used.",
     )
+
+
+def choices(
+    raws: Sequence[str], *, label: str, options: Sequence[str], default: Sequence[str]
+) -> Checked[tuple[str, ...]]:
+    """Accept several of `options`, given as repeated keys or comma-separated (`mon,wed`).
+
+    Unknown values are dropped with a note; repeats count once; the result keeps the order of
+    `options`. A link that names none of the options falls back to `default`, with a note.
+    """
+    if not raws:
+        return Checked(tuple(default))
+    wanted = [part.strip().lower() for raw in raws for part in raw.split(",")]
+    wanted = [w for w in wanted if w]
+    known = {option.lower(): option for option in options}
+    chosen = {known[w] for w in wanted if w in known}
+    unknown = [w for w in wanted if w not in known]
+    value = tuple(option for option in options if option in chosen)
+    if not value and unknown:
+        return Checked(
+            tuple(default),
+            f"The link's values for {label} ({echo(unknown[0])}) are not among "
+            f"{', '.join(options)}, so {', '.join(default)} are shown.",
+        )
+    if unknown:
+        return Checked(
+            value,
+            f"The link's value {echo(unknown[0])} for {label} is not one of "
+            f"{', '.join(options)}, so it was left out.",
+        )
+    return Checked(value)
