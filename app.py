@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import apply_style, footer, mark_routed
+from ui.present import presenter_chrome
 
 # A local favicon: a :material/...: page icon would be fetched from Google's font servers.
 st.set_page_config(page_icon=str(Path(__file__).parent / "ui" / "favicon.png"), layout="centered")
@@ -35,6 +36,14 @@ pages = {
             "pages/projection.py", title="Muscle over a lifetime", icon=":material/show_chart:"
         ),
     ],
+    "Move": [
+        st.Page("pages/exercises.py", title="Exercise library", icon=":material/exercise:"),
+        st.Page("pages/plan.py", title="Your weekly plan", icon=":material/calendar_month:"),
+    ],
+    "Teach": [
+        st.Page("pages/present.py", title="Teach with the explorer", icon=":material/slideshow:"),
+        st.Page("pages/quiz.py", title="Quiz: myths and facts", icon=":material/school:"),
+    ],
     "Check": [
         st.Page("pages/self_check.py", title="Guideline self-check", icon=":material/checklist:"),
         st.Page(
@@ -52,5 +61,6 @@ pages = {
 page = st.navigation(pages)
 mark_routed()
 apply_style()
+presenter_chrome()
 page.run()
 footer()

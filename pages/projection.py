@@ -5,6 +5,7 @@ import streamlit as st
 from lib import charts, projection
 from ui import render_article, require_router, show_chart, source_line
 from ui.inputs import url_choice, url_slider
+from ui.share import share_panel
 
 require_router()
 st.title("Muscle over a lifetime", anchor=False)
@@ -63,4 +64,5 @@ if path.has_episode:
         name="bed_rest_day_by_day",
     )
 source_line(projection.SOURCE_IDS, projection.FACT_IDS)
+share_panel()
 render_article("projection_notes", show_title=False)

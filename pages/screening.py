@@ -6,7 +6,7 @@ from lib import charts, screening
 from ui import require_router, show_chart
 from ui.inputs import url_choice, url_number, url_optional_choice, url_optional_number
 from ui.screening import how_to, show_results, summary_download
-from ui.share import current_link
+from ui.share import current_link, share_panel
 
 require_router()
 st.title("Strength and balance screening", anchor=False)
@@ -106,3 +106,4 @@ everything = [
 ]
 st.markdown("\n".join(f"- {line}" for line in screening.summary(everything)))
 summary_download(everything, age, sex, current_link())
+share_panel()

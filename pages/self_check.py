@@ -6,7 +6,7 @@ from lib import guidelines
 from ui import require_router
 from ui.inputs import url_choice, url_number, url_toggle
 from ui.selfcheck import meal_protein_helper, render_assessment, summary_download, weight_kg_input
-from ui.share import current_link
+from ui.share import current_link, share_panel
 
 require_router()
 st.title("Guideline self-check", anchor=False)
@@ -86,3 +86,4 @@ assessment = guidelines.assess(
 )
 render_assessment(assessment)
 summary_download(assessment, current_link())
+share_panel()

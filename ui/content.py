@@ -7,8 +7,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib import content, glossary
+from lib import content, exercises, glossary, quiz, scenes
 from lib.content import Article, ContentError, Source
+from lib.exercises import Exercise
 from lib.glossary import Term
 
 _DEFAULT_CONTENT_DIR = Path(__file__).parents[1] / "content"
@@ -42,6 +43,34 @@ def _glossary(
     path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int
 ) -> tuple[Term, ...]:
     return glossary.load_glossary(path, _sources(sources_path, sources_mtime_ns))
+
+
+def _folder_mtime(folder: Path) -> int:
+    """Changes when any file in `folder` is added, removed or edited."""
+    return sum(_mtime(p) for p in folder.glob("*.md")) + _mtime(folder)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _library(
+    folder: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int
+) -> tuple[Exercise, ...]:
+    return exercises.load_library(folder, _sources(sources_path, sources_mtime_ns))
+
+
+def load_library() -> tuple[Exercise, ...]:
+    """Every exercise of `content/exercises/` (cached until a file changes).
+
+    Raises:
+        ContentError: an exercise file cannot be used.
+    """
+    folder = content_dir() / "exercises"
+    sources_path = content_dir() / "sources.yaml"
+    return _library(folder, _folder_mtime(folder), sources_path, _mtime(sources_path))
+
+
+def show_content_error(err: ContentError) -> None:
+    """The friendly message shown in place of content that cannot be read."""
+    _show_error(err)
 
 
 def load_sources() -> dict[str, Source]:
@@ -145,3 +174,40 @@ def render_home() -> None:
             st.markdown(card.text)
             for link in card.links:
                 st.page_link(link.page, label=link.label, icon=link.icon)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _scenes(
+    path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int, pages: tuple[str, ...]
+) -> tuple[scenes.Scene, ...]:
+    return scenes.load_scenes(path, _sources(sources_path, sources_mtime_ns), pages)
+
+
+def load_scenes() -> tuple[scenes.Scene, ...]:
+    """The presenter scenes of `content/scenes.yaml` (cached until the file changes).
+
+    Raises:
+        ContentError: the file cannot be used.
+    """
+    path = content_dir() / "scenes.yaml"
+    sources_path = content_dir() / "sources.yaml"
+    pages = tuple(sorted(p.stem for p in (Path(__file__).parents[1] / "pages").glob("*.py")))
+    return _scenes(path, _mtime(path), sources_path, _mtime(sources_path), pages)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _quiz(
+    path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int
+) -> tuple[quiz.Question, ...]:
+    return quiz.load_quiz(path, _sources(sources_path, sources_mtime_ns))
+
+
+def load_quiz() -> tuple[quiz.Question, ...]:
+    """The quiz questions of `content/quiz.yaml` (cached until the file changes).
+
+    Raises:
+        ContentError: the file cannot be used.
+    """
+    path = content_dir() / "quiz.yaml"
+    sources_path = content_dir() / "sources.yaml"
+    return _quiz(path, _mtime(path), sources_path, _mtime(sources_path))

@@ -9,7 +9,7 @@ run only: after that, the reader's own input wins and is never overwritten.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
@@ -210,5 +210,58 @@ def url_text(
     _seed(key, params.text(_raw(key), label=label, max_chars=max_chars))
     value = st.text_input(
         label, key=key, bind="query-params", max_chars=max_chars, placeholder=placeholder
+    )
+    return str(value)
+
+
+def url_pills(
+    label: str,
+    *,
+    key: str,
+    options: Mapping[str, str],
+    default: Sequence[str],
+    help: str | None = None,
+) -> tuple[str, ...]:
+    """Several-of choice (pills) bound to the link parameter `key`, repeated or comma-separated.
+
+    `options` maps each value in the URL to the label the reader sees.
+    """
+    checked = params.choices(
+        st.query_params.get_all(key), label=label, options=list(options), default=default
+    )
+    raw = st.query_params.get_all(key)
+    if raw and key not in st.session_state and list(checked.value) != raw:
+        # A comma-separated or corrected link: the binding cannot read it, so start from ours.
+        _forget_link_value(key)
+    _seed(key, Checked(list(checked.value), checked.note))
+    value = st.pills(
+        label,
+        list(options),
+        selection_mode="multi",
+        format_func=options.__getitem__,
+        key=key,
+        bind="query-params",
+        help=help,
+    )
+    return tuple(str(v) for v in value or ())
+
+
+def url_select(
+    label: str,
+    *,
+    key: str,
+    options: Mapping[str, str],
+    default: str,
+    help: str | None = None,
+) -> str:
+    """A drop-down whose value (a key of `options`) is the link parameter `key`."""
+    _seed(key, params.choice(_raw(key), label=label, options=list(options), default=default))
+    value = st.selectbox(
+        label,
+        list(options),
+        format_func=options.__getitem__,
+        key=key,
+        bind="query-params",
+        help=help,
     )
     return str(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given
@@ -106,7 +107,7 @@ def test_the_same_muscle_group_is_never_worked_on_consecutive_days(inputs):
         for day in week.days
         if day.of_kind("strength")
     ]
-    for (day_a, muscles_a), (day_b, muscles_b) in zip(worked, worked[1:], strict=False):
+    for (day_a, muscles_a), (day_b, muscles_b) in itertools.pairwise(worked):
         if day_b - day_a == 1:
             assert not muscles_a & muscles_b
 

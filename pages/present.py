@@ -1,0 +1,64 @@
+"""Presenter mode: preset scenes for a class, each a deep link with speaker notes and a QR code."""
+
+import streamlit as st
+
+from lib import scenes
+from lib.content import ContentError
+from ui import require_router
+from ui.content import load_scenes, show_content_error
+from ui.inputs import url_select, url_toggle
+from ui.present import presenting
+from ui.share import page_link_url, qr_code
+
+require_router()
+st.title("Teach with the explorer", anchor=False)
+
+try:
+    all_scenes = load_scenes()
+except ContentError as err:
+    show_content_error(err)
+    all_scenes = ()
+
+if all_scenes:
+    ids = [s.id for s in all_scenes]
+    titles = {s.id: f"{n}. {s.title}" for n, s in enumerate(all_scenes, start=1)}
+    if not presenting():
+        st.caption(
+            "Pick a scene and open it on the projector; the class can scan the QR code to "
+            "open the same scene on their phones. Turn on presenter mode for big type."
+        )
+    present = url_toggle("Presenter mode (big type, no menu)", key=scenes.PRESENT_KEY)
+    wanted = url_select("Scene", key=scenes.SCENE_KEY, options=titles, default=ids[0])
+    index = ids.index(wanted)
+    scene = all_scenes[index]
+
+    def _go(step: int) -> None:
+        st.session_state[scenes.SCENE_KEY] = ids[(index + step) % len(ids)]
+
+    with st.container(horizontal=True):
+        st.button(
+            "Previous", icon=":material/arrow_back:", on_click=_go, args=(-1,), disabled=index == 0
+        )
+        st.button(
+            "Next",
+            icon=":material/arrow_forward:",
+            on_click=_go,
+            args=(1,),
+            disabled=index == len(ids) - 1,
+        )
+    st.header(scene.title, anchor=False)
+    show, code = st.columns([3, 2], vertical_alignment="center")
+    with show:
+        st.page_link(
+            scene.script,
+            label=f"Open the scene: {scene.title}",
+            icon=":material/open_in_new:",
+            query_params=scene.params(present=present),
+        )
+        with st.expander("Speaker notes", expanded=not present, icon=":material/notes:"):
+            st.html(scene.notes_html)
+    with code:
+        link = page_link_url(scene.page, scene.params(present=False))
+        if link:
+            qr_code(link, title=f"QR code of the scene: {scene.title}", width_px=300)
+            st.caption(link)

@@ -1,0 +1,44 @@
+"""Showing the exercise library: a card per exercise with its diagram, and the stop rules."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib import figures
+from lib.exercises import EQUIPMENT_NAMES, LEVEL_NAMES, MUSCLE_NAMES, Exercise
+
+
+def stop_rules() -> None:
+    """The warning signs to stop for, above any advice to exercise."""
+    st.error(
+        "**Stop at once and get help** if you get chest pain, feel dizzy or faint, or are very "
+        "short of breath while you exercise. For sudden weakness, call 999 (UK), 911 (US) "
+        "or 112 (EU).",
+        icon=":material/emergency:",
+    )
+    st.page_link("pages/red_flags.py", label="Check the warning signs", icon=":material/emergency:")
+
+
+def exercise_card(exercise: Exercise, *, expanded: bool = False) -> None:
+    """One exercise: its diagram, what it works, and (folded) its steps, dose and safety."""
+    with st.container(border=True):
+        picture, words = st.columns([2, 3], vertical_alignment="center")
+        with picture:
+            st.html(figures.figure_svg(exercise.figure, title=exercise.title))
+        with words:
+            st.subheader(exercise.title, anchor=False)
+            st.markdown(exercise.summary)
+            st.caption(describe(exercise))
+        with st.expander(f"How to do the {exercise.title.lower()}", expanded=expanded):
+            st.html(exercise.html)
+
+
+def describe(exercise: Exercise) -> str:
+    """ "Strength · Standing, holding a support · Works: ... · You need: ..."."""
+    works = ", ".join(MUSCLE_NAMES[m].split(" (")[0].lower() for m in exercise.muscles)
+    needs = ", ".join(EQUIPMENT_NAMES[e].lower() for e in exercise.equipment)
+    parts = [exercise.kind.capitalize(), LEVEL_NAMES[exercise.level]]
+    if works:
+        parts.append(f"Works: {works}")
+    parts.append(f"You need: {needs}")
+    return " · ".join(parts)

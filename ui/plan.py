@@ -1,0 +1,122 @@
+"""Showing a weekly plan: what is short, the chart, the week grid, one week's days, downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+import lib
+from lib import charts, plan, report
+from lib.exercises import Exercise
+from lib.plan import Plan
+from ui.charts import show_chart, source_line
+from ui.content import load_sources
+from ui.report import download_report
+
+
+def show_plan(built: Plan, library: tuple[Exercise, ...]) -> None:
+    """Everything the plan page shows below its inputs."""
+    if built.shortfalls:
+        st.warning(
+            "**This plan falls short of the guidelines:**\n\n"
+            + "\n".join(f"- {s}" for s in built.shortfalls),
+            icon=":material/warning:",
+        )
+    else:
+        st.success(
+            "By the last week this plan meets the guidelines for aerobic, strength"
+            + (" and balance" if built.balance_days else "")
+            + " activity.",
+            icon=":material/check_circle:",
+        )
+    st.markdown(f"**In short:** {built.summary}")
+    show_chart(
+        charts.plan_chart(built),
+        summary=charts.plan_summary(built),
+        data=charts.plan_rows(built),
+        name="plan_weeks",
+    )
+    st.subheader("Week by week", anchor=False)
+    st.table(pd.DataFrame(plan.grid(built)).set_index("Week"))
+    source_line(built.source_ids, built.fact_ids)
+    _one_week(built, {e.slug: e for e in library})
+
+
+def _one_week(built: Plan, by_slug: dict[str, Exercise]) -> None:
+    number = st.select_slider(
+        "Show the days of week",
+        options=[w.number for w in built.weeks],
+        key="plan_week",
+    )
+    week = built.weeks[int(number) - 1]
+    if week.easier:
+        st.info("An easier week: a step back, so your body can catch up.", icon=":material/spa:")
+    for day in week.days:
+        with st.container(border=True):
+            st.markdown(f"**{day.name}**, about {day.minutes} minutes")
+            for activity in day.activities:
+                names = [
+                    f"[{by_slug[s].title}](/exercises?ex={s})"
+                    for s in activity.exercises
+                    if s in by_slug
+                ]
+                joiner = " or " if activity.kind == "aerobic" else ", "
+                st.markdown(
+                    f"- **{activity.title}**, {activity.minutes} min: {activity.detail}"
+                    + (f" ({joiner.join(names)})" if names else "")
+                )
+
+
+def downloads(built: Plan, library: tuple[Exercise, ...], link: str | None) -> None:
+    """Printable HTML, CSV and calendar (.ics) downloads, dated from a start day."""
+    start = st.date_input(
+        "Start on",
+        value=plan.first_monday(dt.date.today()),
+        key="plan_start",
+        help="Week 1 is the Monday-to-Sunday week that holds this day.",
+    )
+    titles = {e.slug: e.title for e in library}
+    left, middle, right = st.columns(3)
+    with left:
+        download_report(
+            plan_report(built, titles, link), file_name="leg_plan.html", key="plan_html"
+        )
+    with middle:
+        st.download_button(
+            "Download as a spreadsheet (CSV)",
+            plan.to_csv(built, start),
+            file_name="leg_plan.csv",
+            mime="text/csv",
+            icon=":material/table:",
+            key="plan_csv",
+        )
+    with right:
+        st.download_button(
+            "Add to your calendar (.ics)",
+            plan.to_ics(built, start, stamp=dt.datetime.now(dt.UTC), titles=titles, link=link),
+            file_name="leg_plan.ics",
+            mime="text/calendar",
+            icon=":material/calendar_month:",
+            key="plan_ics",
+        )
+
+
+def plan_report(built: Plan, titles: dict[str, str], link: str | None) -> report.Report:
+    """The plan as a one-page printable summary."""
+    warning, warning_sources = report.warning_signs_section()
+    return report.Report(
+        title="Your weekly leg plan",
+        subtitle="Strength, balance and aerobic activity, built up week by week.",
+        sections=(
+            report.Section("Stop rules", paragraphs=(plan.STOP_RULE,), alert=True),
+            report.Section("The plan in short", paragraphs=(built.summary,)),
+            *plan.report_sections(built, titles),
+            warning,
+        ),
+        sources=report.sources_for([*built.source_ids, *warning_sources], load_sources()),
+        version=lib.__version__,
+        made_on=dt.date.today(),
+        link=link,
+    )
