@@ -43,6 +43,7 @@ pages = {
     "Teach": [
         st.Page("pages/present.py", title="Teach with the explorer", icon=":material/slideshow:"),
         st.Page("pages/quiz.py", title="Quiz: myths and facts", icon=":material/school:"),
+        st.Page("pages/handout.py", title="Clinician handout", icon=":material/print:"),
     ],
     "Check": [
         st.Page("pages/self_check.py", title="Guideline self-check", icon=":material/checklist:"),

@@ -12,7 +12,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lib import redflags
+from lib import qr, redflags
 from lib.content import Source, source_html
 from lib.redflags import Country
 
@@ -28,6 +28,9 @@ th { background: #eef3f8; width: 40%; }
 .alert { border: 3px solid #d55e00; padding: 0.4rem 0.7rem; background: #fcebe2; }
 .small { font-size: 9.5pt; color: #333; }
 ol { padding-left: 1.3rem; }
+.back { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
+.back .qr { width: 3.2cm; flex: none; }
+.back .qr svg { width: 100%; height: auto; }
 @page { margin: 1.5cm; }
 """
 
@@ -77,11 +80,7 @@ def printable_html(report: Report) -> str:
     """The report as a complete, self-contained HTML document, ready to print."""
     made = f"Made on {report.made_on:%d %B %Y}" if report.made_on else ""
     version = f"Leg Muscle Explorer {report.version}" if report.version else "Leg Muscle Explorer"
-    link = (
-        f'<p class="small">Open this view again: {html.escape(report.link)}</p>'
-        if report.link
-        else ""
-    )
+    link = _link_block(report.link) if report.link else ""
     notices = "".join(f'<p class="small"><b>{html.escape(n)}</b></p>' for n in report.notices)
     sources = (
         "<h2>Sources</h2><ol class='small'>"
@@ -104,6 +103,63 @@ def printable_html(report: Report) -> str:
     )
 
 
+def _link_block(link: str) -> str:
+    """The link back to the view, written out and as a QR code a phone can scan."""
+    try:
+        code = qr.qr_svg(link, title="QR code: open this view again")
+    except ValueError:  # too long for a code a phone can read: the address is still printed
+        code = ""
+    return (
+        '<div class="back">'
+        f'<div class="qr">{code}</div>'
+        f'<p class="small">Open this view again (scan the code or type the address):<br>'
+        f"{html.escape(link)}</p></div>"
+    )
+
+
+def combine(
+    title: str,
+    subtitle: str,
+    parts: Sequence[Report],
+    *,
+    extra: Sequence[Section] = (),
+    extra_sources: Sequence[Source] = (),
+    version: str = "",
+    made_on: dt.date | None = None,
+    link: str | None = None,
+) -> Report:
+    """One report from several (the clinician handout): each part's sections under its title.
+
+    Warning-sign sections of the parts are left out (pass one in `extra` instead), so the
+    signs are printed once; notices and sources are kept once each, in order.
+    """
+    sections: list[Section] = list(extra)
+    notices: list[str] = []
+    sources: list[Source] = list(extra_sources)
+    for part in parts:
+        for section in part.sections:
+            if section.heading.startswith(WARNING_HEADING):
+                continue
+            heading = f"{part.title}: {section.heading}"
+            sections.append(Section(heading, section.rows, section.paragraphs, alert=section.alert))
+        notices.extend(part.notices)
+        sources.extend(part.sources)
+    unique_sources = tuple({s.id: s for s in sources}.values())
+    return Report(
+        title=title,
+        subtitle=subtitle,
+        sections=tuple(sections),
+        sources=unique_sources,
+        version=version,
+        made_on=made_on,
+        link=link,
+        notices=tuple(dict.fromkeys(notices)),
+    )
+
+
+WARNING_HEADING = "Warning signs"
+
+
 def sources_for(ids: Sequence[str], sources: dict[str, Source]) -> tuple[Source, ...]:
     """The sources with these ids, in first-mention order, skipping unknown or repeated ids."""
     return tuple(sources[i] for i in dict.fromkeys(ids) if i in sources)
@@ -118,7 +174,7 @@ def warning_signs_section(country: Country = "uk") -> tuple[Section, tuple[str, 
     emergency = [f for f in redflags.RED_FLAGS if f.urgency == redflags.Urgency.EMERGENCY]
     number = redflags.EMERGENCY_NUMBERS[country]
     section = Section(
-        f"Warning signs: call {number} now",
+        f"{WARNING_HEADING}: call {number} now",
         paragraphs=(
             f"Call {number} (or go to the emergency department) now if you have any of these:",
             *(f.symptom for f in emergency),

@@ -8,11 +8,12 @@ import pandas as pd
 import streamlit as st
 
 import lib
-from lib import charts, plan, report
+from lib import charts, exercises, plan, report
 from lib.exercises import Exercise
 from lib.plan import Plan
 from ui.charts import show_chart, source_line
 from ui.content import load_sources
+from ui.inputs import url_choice, url_optional_number, url_pills, url_slider
 from ui.report import download_report
 
 
@@ -119,4 +120,55 @@ def plan_report(built: Plan, titles: dict[str, str], link: str | None) -> report
         version=lib.__version__,
         made_on=dt.date.today(),
         link=link,
+    )
+
+
+def plan_inputs(age: int | None = None) -> plan.PlanInput | None:
+    """The plan's inputs, each bound to its link parameter; None (with a note) without a day.
+
+    A page that already asks for the age (the clinician handout) passes it in.
+    """
+    level = url_choice(
+        "Where you start", key="level", options=exercises.LEVEL_NAMES, default="supported"
+    )
+    days = url_pills(
+        "Days you can exercise",
+        key="days",
+        options=dict(zip(plan.WEEKDAYS, plan.WEEKDAY_NAMES, strict=True)),
+        default=plan.WEEKDAYS[:5],
+    )
+    left, middle, right = st.columns(3)
+    with left:
+        minutes = url_slider(
+            "Minutes a day",
+            key="minutes",
+            lo=plan.MIN_DAY_MIN,
+            hi=plan.MAX_DAY_MIN,
+            default=60,
+            step=5,
+        )
+    with middle:
+        if age is None:
+            age = int(
+                url_slider("Age (years)", key="age", lo=plan.MIN_AGE, hi=plan.MAX_AGE, default=70)
+            )
+    with right:
+        weeks = url_slider("Weeks", key="weeks", lo=plan.MIN_WEEKS, hi=plan.MAX_WEEKS, default=8)
+    now = url_optional_number(
+        "Moderate-equivalent minutes you do now each week (optional, from the self-check)",
+        key="now",
+        lo=0,
+        hi=3000,
+        step=10,
+    )
+    if not days:
+        st.warning("Pick at least one day you can exercise.", icon=":material/event_busy:")
+        return None
+    return plan.PlanInput(
+        level=level,
+        days=tuple(plan.WEEKDAYS.index(d) for d in days),
+        minutes_per_day=int(minutes),
+        age_years=min(max(int(age), plan.MIN_AGE), plan.MAX_AGE),
+        weeks=int(weeks),
+        current_weekly_min=None if now is None else int(now),
     )

@@ -7,10 +7,11 @@ import datetime as dt
 import streamlit as st
 
 import lib
-from lib import report, screening
-from lib.screening import Flag, ScreenResult
-from ui.charts import source_line
+from lib import charts, report, screening
+from lib.screening import Flag, ScreenResult, Sex
+from ui.charts import show_chart, source_line
 from ui.content import load_sources
+from ui.inputs import url_optional_choice, url_optional_number
 from ui.report import download_report
 
 FLAG_WORDS = {
@@ -53,12 +54,23 @@ def summary_download(
     results: list[ScreenResult], age_years: int, sex: str, link: str | None
 ) -> None:
     """A one-page printable HTML summary of every screen."""
+    download_report(
+        summary_report(results, age_years, sex, link),
+        file_name="leg-muscle-screening.html",
+        key="screening_summary",
+    )
+
+
+def summary_report(
+    results: list[ScreenResult], age_years: int, sex: str, link: str | None
+) -> report.Report:
+    """The screening results as a printable summary (also a part of the clinician handout)."""
     rows = tuple(
         (r.name, f"{line.split(': ', 1)[1]}. {r.meaning}")
         for r, line in zip(results, screening.summary(results), strict=True)
     )
     warning, warning_ids = report.warning_signs_section()
-    document = report.Report(
+    return report.Report(
         title="Leg strength and balance screening",
         subtitle=f"Age {age_years}, {sex}. {screening.SCREENING_NOT_DIAGNOSIS}",
         notices=(
@@ -73,4 +85,99 @@ def summary_download(
         made_on=dt.date.today(),
         link=link,
     )
-    download_report(document, file_name="leg-muscle-screening.html", key="screening_summary")
+
+
+def screening_inputs(age: int, sex: Sex, *, detailed: bool = True) -> list[ScreenResult]:
+    """Every screening test's input, bound to its link parameter, and the results.
+
+    With `detailed` (the screening page) each test also shows how to do it safely, its
+    result and, for the chair stand, the chart; without it (the clinician handout) only the
+    inputs are drawn.
+    """
+    heading = st.header if detailed else st.subheader
+    heading("SARC-F questionnaire", anchor=False)
+    answers = {
+        item.key: url_optional_choice(
+            f"{item.name}: {item.question}",
+            key=f"sarcf_{item.key}",
+            options={str(score): label for score, label in enumerate(item.answers)},
+        )
+        for item in screening.SARC_F_ITEMS
+    }
+    sarc_f = screening.sarc_f(*(None if a is None else int(a) for a in answers.values()))
+    if detailed:
+        show_results(sarc_f)
+
+    heading("30-second chair stand", anchor=False)
+    if detailed:
+        how_to("How to do it safely", screening.CHAIR_STAND_SETUP)
+    stands = url_optional_number(
+        "Full stands in 30 seconds", key="chair_stands", lo=0, hi=60, clamp=False
+    )
+    chair = screening.chair_stand(None if stands is None else int(stands), age, sex)
+    if detailed:
+        show_results(chair)
+        show_chart(
+            charts.chair_stand_chart(chair, age, sex),
+            summary=charts.chair_stand_summary(chair, age, sex),
+            data=charts.chair_stand_rows(sex),
+            name="chair_stand_norms",
+        )
+
+    heading("4-stage balance test", anchor=False)
+    if detailed:
+        how_to(
+            "The four stances",
+            tuple(f"Stage {s.number}, {s.name}: {s.how}" for s in screening.BALANCE_STAGES),
+        )
+        how_to("How to do it safely", screening.BALANCE_SETUP)
+    stage = url_optional_choice(
+        "Last stage held for 10 seconds",
+        key="balance_stage",
+        options={
+            "0": "None",
+            **{str(s.number): f"{s.number}. {s.name}" for s in screening.BALANCE_STAGES},
+        },
+    )
+    balance = screening.balance(None if stage is None else int(stage))
+    if detailed:
+        show_results(balance)
+
+    heading("Timed Up and Go", anchor=False)
+    if detailed:
+        how_to("How to do it safely", screening.TUG_SETUP)
+    tug_s = url_optional_number(
+        "Timed Up and Go (seconds)",
+        key="tug_s",
+        lo=0.1,
+        hi=600,
+        step=0.1,
+        integer=False,
+        clamp=False,
+    )
+    tug = screening.tug(tug_s)
+    if detailed:
+        show_results(*tug)
+
+    heading("5-times sit-to-stand", anchor=False)
+    sts5_s = url_optional_number(
+        "Seconds for 5 stands", key="sts5_s", lo=0.1, hi=300, step=0.1, integer=False, clamp=False
+    )
+    sts5 = screening.sit_to_stand_5(sts5_s)
+    if detailed:
+        show_results(*sts5)
+
+    heading("Grip strength (optional)", anchor=False)
+    grip_kg = url_optional_number(
+        "Grip strength (kg), measured with a hand dynamometer",
+        key="grip_kg",
+        lo=0,
+        hi=150,
+        step=0.5,
+        integer=False,
+        clamp=False,
+    )
+    grip = screening.grip(grip_kg, sex)
+    if detailed:
+        show_results(*grip)
+    return [sarc_f, chair, balance, *tug, *sts5, *grip]

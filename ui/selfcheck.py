@@ -12,7 +12,7 @@ from lib import charts, guidelines, report
 from lib.guidelines import Assessment, Status
 from ui.charts import show_chart, source_line
 from ui.content import load_sources
-from ui.inputs import url_choice, url_number
+from ui.inputs import url_choice, url_number, url_toggle
 from ui.report import download_report
 
 PILLARS = {
@@ -139,6 +139,15 @@ def render_assessment(assessment: Assessment) -> None:
 
 def summary_download(assessment: Assessment, link: str | None) -> None:
     """A one-page printable HTML summary of the inputs, results, warning signs and sources."""
+    download_report(
+        summary_report(assessment, link),
+        file_name="leg-muscle-self-check.html",
+        key="self_check_summary",
+    )
+
+
+def summary_report(assessment: Assessment, link: str | None) -> report.Report:
+    """The self-check as a printable summary (also a part of the clinician handout)."""
     a = assessment.inputs
     sources = load_sources()
     inputs = (
@@ -161,7 +170,7 @@ def summary_download(assessment: Assessment, link: str | None) -> None:
     )
     ids = [s for r in assessment.results for s in r.source_ids]
     warning, warning_ids = report.warning_signs_section()
-    document = report.Report(
+    return report.Report(
         title="Leg muscle guideline self-check",
         subtitle="How one week compares with the physical activity and protein guidelines.",
         sections=(
@@ -175,4 +184,70 @@ def summary_download(assessment: Assessment, link: str | None) -> None:
         made_on=dt.date.today(),
         link=link,
     )
-    download_report(document, file_name="leg-muscle-self-check.html", key="self_check_summary")
+
+
+def activity_inputs(
+    age: int, weight_kg: float, guideline: str, *, helper: bool = True
+) -> guidelines.Inputs:
+    """The week's activity, protein and health questions, each bound to its link parameter.
+
+    `helper=False` leaves out the meal-by-meal protein helper (the clinician handout).
+    """
+    st.subheader("Activity in a typical week", anchor=False)
+    left, right = st.columns(2)
+    with left:
+        moderate = int(
+            url_number(
+                "Moderate minutes a week (brisk walking)",
+                key="moderate",
+                lo=0,
+                hi=3000,
+                default=0,
+                step=10,
+            )
+        )
+        strength_days = int(
+            url_number("Strength-training days a week", key="strength_days", lo=0, hi=7, default=0)
+        )
+        legs = url_toggle("My strength training works the legs", key="legs", default=True)
+    with right:
+        vigorous = int(
+            url_number(
+                "Vigorous minutes a week (running, fast cycling)",
+                key="vigorous",
+                lo=0,
+                hi=3000,
+                default=0,
+                step=5,
+            )
+        )
+        balance_days = int(
+            url_number(
+                "Balance or mixed activity days a week", key="balance_days", lo=0, hi=7, default=0
+            )
+        )
+        active = url_toggle("I do resistance training or am otherwise very active", key="active")
+
+    st.subheader("Protein and health", anchor=False)
+    protein_g = url_number("Protein eaten in a day (g)", key="protein_g", lo=0, hi=500, default=0)
+    if helper:
+        meal_protein_helper(age)
+    left, right = st.columns(2)
+    with left:
+        kidney = url_toggle("I have kidney disease", key="kidney")
+    with right:
+        illness = url_toggle("I have an illness or a recent hospital stay", key="illness")
+    return guidelines.Inputs(
+        age_years=age,
+        weight_kg=weight_kg,
+        moderate_min_per_week=moderate,
+        vigorous_min_per_week=vigorous,
+        strength_days_per_week=strength_days,
+        strength_works_legs=legs,
+        balance_days_per_week=balance_days,
+        protein_g_per_day=protein_g,
+        kidney_disease=kidney,
+        recent_illness=illness,
+        active=active,
+        guideline=guideline,
+    )

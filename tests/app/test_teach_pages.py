@@ -159,3 +159,51 @@ def test_start_again_clears_the_answers():
     at.radio(key=f"quiz_{QUESTIONS[0].id}").set_value(QUESTIONS[0].answer).run()
     at.button[-1].click().run()
     assert all(r.value is None for r in radios(at))
+
+
+# --- the clinician handout ----------------------------------------------------------------
+
+
+def handout_parts(at) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**The handout holds:**"))
+
+
+def test_handout_holds_the_chosen_sections():
+    """Each chosen section appears in the handout, and only those."""
+    at = open_page("pages/handout.py", {"sections": "screening,redflags", "chair_stands": "9"})
+    assert not at.exception
+    parts = handout_parts(at)
+    assert "Warning signs" in parts
+    assert "screening: Results" in parts
+    assert "self-check" not in parts.lower()
+    assert "plan" not in parts.lower()
+
+
+def test_handout_with_every_section_reuses_the_page_inputs():
+    """With every section, the self-check, screening and plan inputs are on the one page."""
+    query = {
+        "sections": "selfcheck,screening,plan,redflags",
+        "age": "72",
+        "moderate": "100",
+        "chair_stands": "9",
+        "level": "seated",
+        "days": "mon,wed,fri",
+    }
+    at = open_page("pages/handout.py", query)
+    assert not at.exception
+    assert at.number_input(key="moderate").value == 100
+    assert at.number_input(key="chair_stands").value == 9
+    assert at.button_group(key="level").value == "seated"
+    parts = handout_parts(at)
+    for wanted in ("self-check: Results", "screening: Results", "plan: Week by week"):
+        assert wanted in parts
+    assert at.get("download_button")
+
+
+def test_handout_without_sections_asks_for_one():
+    """No section chosen: a note, and no download."""
+    at = open_page("pages/handout.py")
+    at.button_group(key="sections").set_value([]).run()
+    assert not at.exception
+    assert "Pick at least one section" in " ".join(i.value for i in at.info)
+    assert not at.get("download_button")

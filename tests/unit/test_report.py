@@ -83,3 +83,41 @@ def test_warning_signs_come_from_the_checklist():
     assert section.heading == "Warning signs: call 911 now"
     assert list(section.paragraphs[1:]) == [f.symptom for f in emergency]
     assert set(source_ids) == {s for f in emergency for s in f.source_ids}
+
+
+def test_a_report_with_a_link_prints_a_qr_code_that_reads_back():
+    """The printed page carries the link as text and as a QR code that decodes to it."""
+    from tests.unit.test_qr import _svg_to_png, decode_png
+
+    link = "https://example.org/handout?sections=plan&level=seated"
+    page = report.printable_html(report.Report("T", "S", (), link=link))
+    svg = page[page.index("<svg") : page.index("</svg>") + len("</svg>")]
+    assert decode_png(_svg_to_png(svg)) == [link]
+    assert "example.org/handout?sections=plan&amp;level=seated" in page
+
+
+def test_combine_keeps_one_set_of_warning_signs_and_every_source_once():
+    """Parts' warning-sign sections are dropped for the one passed in; sources are unique."""
+    warning, _ = report.warning_signs_section()
+    one, two = (
+        Source(i, "A", "T", 2020, "J", None, "https://x.org", None, (), "", "found")
+        for i in ("one", "two")
+    )
+    a = report.Report(
+        "Self-check",
+        "",
+        (warning, report.Section("Results", rows=(("a", "b"),))),
+        sources=(one, two),
+    )
+    b = report.Report(
+        "Screening",
+        "",
+        (report.Section("Results", rows=(("c", "d"),)), warning),
+        sources=(two,),
+        notices=("n", "n"),
+    )
+    combined = report.combine("Handout", "sub", [a, b], extra=(warning,))
+    headings = [s.heading for s in combined.sections]
+    assert headings == [warning.heading, "Self-check: Results", "Screening: Results"]
+    assert combined.notices == ("n",)
+    assert [s.id for s in combined.sources] == ["one", "two"]

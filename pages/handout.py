@@ -1,0 +1,67 @@
+"""A clinician handout: pick sections, fill them in, print one page with a QR code back here."""
+
+import streamlit as st
+
+from lib import guidelines, plan
+from lib.content import ContentError
+from ui import require_router
+from ui.content import load_library, show_content_error
+from ui.handout import SECTIONS, handout, preview_and_download
+from ui.inputs import url_choice, url_number, url_pills
+from ui.plan import plan_inputs
+from ui.screening import screening_inputs
+from ui.selfcheck import activity_inputs, weight_kg_input
+from ui.share import current_link, share_panel
+
+require_router()
+st.title("Clinician handout", anchor=False)
+st.caption(
+    "For clinicians and patients together: choose what to include, fill it in, and print one "
+    "page to take home. Nothing typed here is stored; the link and QR code carry it."
+)
+chosen = url_pills("Sections", key="sections", options=SECTIONS, default=("selfcheck", "redflags"))
+left, right = st.columns(2)
+with left:
+    age = int(url_number("Age (years)", key="age", lo=18, hi=110, default=70))
+with right:
+    sex = url_choice(
+        "Sex", key="sex", options={"female": "Female", "male": "Male"}, default="female"
+    )
+
+assessment = results = built = None
+library = ()
+if "selfcheck" in chosen:
+    with st.expander(SECTIONS["selfcheck"], expanded=True, icon=":material/checklist:"):
+        guideline = url_choice(
+            "Guideline",
+            key="guideline",
+            options={"who": "WHO 2020", "us": "US 2018"},
+            default="who",
+        )
+        weight_kg = weight_kg_input()
+        assessment = guidelines.assess(activity_inputs(age, weight_kg, guideline, helper=False))
+if "screening" in chosen:
+    with st.expander(SECTIONS["screening"], expanded=True, icon=":material/accessibility_new:"):
+        results = screening_inputs(age, sex, detailed=False)
+if "plan" in chosen:
+    with st.expander(SECTIONS["plan"], expanded=True, icon=":material/calendar_month:"):
+        inputs = plan_inputs(age=age)
+        try:
+            library = load_library()
+        except ContentError as err:
+            show_content_error(err)
+        if inputs and library:
+            built = plan.build_plan(inputs, library)
+
+document = handout(
+    assessment=assessment,
+    screening_results=results,
+    built=built,
+    library=library,
+    age=age,
+    sex=sex,
+    warning_signs="redflags" in chosen,
+    link=current_link(),
+)
+preview_and_download(document)
+share_panel()
