@@ -6,6 +6,7 @@ handout carries it back to the view it was made from.
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 
@@ -47,6 +48,21 @@ def qr_svg(link: str, *, title: str = "QR code of this page's link") -> str:
     )
     label = html.escape(f"{title}: {_printable(link)}", quote=True)
     return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+
+
+def qr_img(link: str, *, title: str = "QR code of this page's link") -> str:
+    """The link's QR code as an `<img>` (data URI) for a Streamlit page, its link as alt text.
+
+    Streamlit's `st.html` strips inline `<svg>`; an image from a `data:` URI loads nothing
+    from any host and survives.
+    """
+    svg = qr_svg(link, title=title).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    alt = html.escape(f"{_printable(title) or 'QR code'}: {_printable(link)}", quote=True)
+    return (
+        f'<img src="data:image/svg+xml;base64,{data}" alt="{alt}"'
+        ' style="width:100%;height:auto;display:block;image-rendering:pixelated">'
+    )
 
 
 def _printable(text: str) -> str:

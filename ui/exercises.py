@@ -24,7 +24,7 @@ def exercise_card(exercise: Exercise, *, expanded: bool = False) -> None:
     with st.container(border=True):
         picture, words = st.columns([2, 3], vertical_alignment="center")
         with picture:
-            st.html(figures.figure_svg(exercise.figure, title=exercise.title))
+            st.html(figures.figure_img(exercise.figure, title=exercise.title))
         with words:
             st.subheader(exercise.title, anchor=False)
             st.markdown(exercise.summary)

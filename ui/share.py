@@ -38,11 +38,11 @@ def page_link_url(page: str, params: Mapping[str, str]) -> str | None:
 def qr_code(link: str, *, title: str, width_px: int = 220) -> None:
     """The link's QR code, drawn on the page (no image is fetched from anywhere)."""
     try:
-        svg = qr.qr_svg(link, title=title)
+        image = qr.qr_img(link, title=title)
     except ValueError:
         st.caption("This link is too long for a QR code; copy it instead.")
         return
-    st.html(f'<div class="lme-qr-box" style="width:{width_px}px;max-width:100%">{svg}</div>')
+    st.html(f'<div class="lme-qr-box" style="width:{width_px}px;max-width:100%">{image}</div>')
 
 
 def share_panel(*, expanded: bool = False) -> None:

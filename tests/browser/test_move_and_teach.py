@@ -1,0 +1,110 @@
+"""The exercise library, the plan, presenter mode, the quiz and QR codes in a real Chromium."""
+
+from __future__ import annotations
+
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import zxingcpp
+from PIL import Image
+
+from tests.browser.conftest import Server, Visit, screenshot
+from tests.browser.test_browser import assert_page_is_whole, foreign_requests
+
+
+def test_plan_deep_link(server: Server, visit: Visit):
+    """A shared plan link opens with its inputs, a week grid and the stop rules first."""
+    page = visit.page
+    page.goto(f"{server.url}/plan?level=seated&days=mon,wed,fri,sat&minutes=45&age=72&weeks=6")
+    visit.settle()
+    assert_page_is_whole(visit)
+    assert page.get_by_text("A 6-week plan").count() >= 1
+    assert page.locator('[data-testid="stTable"] tbody tr').count() == 6
+    alerts = page.locator('[data-testid="stAlert"]')
+    assert "chest pain" in alerts.first.inner_text()
+    assert (
+        page.locator(
+            '[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg'
+        ).count()
+        >= 1
+    )
+    screenshot(visit, "plan_deep_link")
+    assert foreign_requests(visit) == []
+
+
+def test_exercise_diagrams_are_drawn_by_the_app(server: Server, visit: Visit):
+    """Each exercise card shows an inline SVG diagram with a name for screen readers."""
+    page = visit.page
+    page.goto(f"{server.url}/exercises?kind=strength&level=seated")
+    visit.settle()
+    assert_page_is_whole(visit)
+    figures = page.locator('img[src^="data:image/svg+xml"][alt^="Diagram of the"]')
+    cards = page.locator("h3")
+    assert cards.count() >= 4
+    assert figures.count() >= cards.count()
+    assert page.locator("img").count() == 0 or all(
+        (page.locator("img").nth(i).get_attribute("src") or "").startswith(
+            ("data:", "/", "http://localhost")
+        )
+        for i in range(page.locator("img").count())
+    )
+    screenshot(visit, "exercises_seated")
+    assert foreign_requests(visit) == []
+
+
+def test_share_panel_qr_code_reads_back_as_the_page_link(server: Server, visit: Visit):
+    """The QR code on the page, as the browser draws it, decodes to this view's link."""
+    page = visit.page
+    page.goto(f"{server.url}/projection?age=80&rate=6")
+    visit.settle()
+    page.get_by_text("Share this view").click()
+    box = page.locator(".lme-qr-box").first
+    box.wait_for(state="visible")
+    page.wait_for_function(
+        "() => { const i = document.querySelector('.lme-qr-box img');"
+        " return i && i.complete && i.naturalWidth > 0 && i.getBoundingClientRect().width > 100; }"
+    )
+    decoded: list[str] = []
+    for _ in range(10):  # the expander may still be opening: read until the code is whole
+        image = Image.open(io.BytesIO(box.screenshot()))
+        decoded = [r.text for r in zxingcpp.read_barcodes(image)]
+        if decoded:
+            break
+        page.wait_for_timeout(300)
+    assert len(decoded) == 1
+    link = urlparse(decoded[0])
+    assert link.path == "/projection"
+    assert parse_qs(link.query)["age"] == ["80"]
+    assert parse_qs(link.query)["rate"] == ["6.0"] or parse_qs(link.query)["rate"] == ["6"]
+
+
+def test_presenter_mode_hides_the_menu_and_enlarges_type(server: Server, visit: Visit):
+    """present=1 hides the sidebar, sets large type and offers the next scene."""
+    page = visit.page
+    page.goto(f"{server.url}/projection?age=80&rate=5&measure=mass&present=1&scene=age-30-80")
+    visit.settle()
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    size = page.evaluate("getComputedStyle(document.documentElement).fontSize")
+    assert size == "26px"
+    next_link = page.get_by_role("link", name=re.compile("Next: Ten days in a hospital bed at 67"))
+    assert next_link.count() == 1
+    screenshot(visit, "present_mode")
+    next_link.click()
+    page.wait_for_url("**/projection?*bedrest_days=10*")
+    visit.settle()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("Days in bed").count() >= 1
+
+
+def test_quiz_answer_shows_its_explanation(server: Server, visit: Visit):
+    """Choosing an answer shows whether it is right and the explanation with its source."""
+    page = visit.page
+    page.goto(f"{server.url}/quiz")
+    visit.settle()
+    first = page.locator('[data-testid="stRadio"]').first
+    first.get_by_text("150 to 300 minutes of moderate activity", exact=False).click()
+    visit.settle()
+    assert page.get_by_text("Right.", exact=True).count() == 1
+    assert page.locator(".sources a[href^='http']").count() >= 1
+    assert page.get_by_text("You got 1 of 15 right.", exact=False).count() == 1
