@@ -41,6 +41,34 @@ def _forget_link_value(key: str) -> None:
         query_params.remove_param(key)
 
 
+def _drop_if_foreign(key: str, fits: Callable[[object], bool]) -> None:
+    """Forget a value this widget cannot take, left in Session State by another page.
+
+    Why: pages share link keys (`age` on the self-check goes up to 110, on the plan to 100;
+    `level` is one choice on the plan and several on the exercise library), and Streamlit
+    hands a widget the session's value under its key, raising on one out of its range.
+    """
+    if key in st.session_state and not fits(st.session_state[key]):
+        del st.session_state[key]
+
+
+def _is_number_in(lo: float, hi: float, integer: bool) -> Callable[[object], bool]:
+    def fits(value: object) -> bool:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return False
+        return lo <= value <= hi and (not integer or float(value).is_integer())
+
+    return fits
+
+
+def _is_one_of(options: Sequence[str], *, empty: bool = False) -> Callable[[object], bool]:
+    return lambda value: (empty and value is None) or value in options
+
+
+def _are_some_of(options: Sequence[str]) -> Callable[[object], bool]:
+    return lambda value: isinstance(value, list) and all(v in options for v in value)
+
+
 def _seed(key: str, checked: Checked[object]) -> None:
     """On a widget's first run in this session, start it from the checked link value."""
     if key in st.session_state:
@@ -63,6 +91,7 @@ def _url_numeric(
     **extra: object,
 ) -> float:
     """Seed a bound numeric widget from the checked link value, draw it, return its value."""
+    _drop_if_foreign(key, _is_number_in(lo, hi, integer))
     _seed(
         key, params.number(_raw(key), label=label, lo=lo, hi=hi, default=default, integer=integer)
     )
@@ -120,6 +149,7 @@ def url_choice(
     `options` maps each value in the URL to the label the reader sees; `on_change` runs
     when the reader picks another option (before the rerun).
     """
+    _drop_if_foreign(key, _is_one_of(list(options)))
     _seed(key, params.choice(_raw(key), label=label, options=list(options), default=default))
     value = st.segmented_control(
         label,
@@ -142,6 +172,7 @@ def url_toggle(
     help: str | None = None,
 ) -> bool:
     """A toggle whose value is the link parameter `key` (true or false)."""
+    _drop_if_foreign(key, lambda v: isinstance(v, bool))
     _seed(key, params.boolean(_raw(key), label=label, default=default))
     return bool(st.toggle(label, key=key, bind="query-params", help=help))
 
@@ -164,6 +195,7 @@ def url_optional_number(
     checked = params.optional_number(
         _raw(key), label=label, lo=lo, hi=hi, integer=integer, clamp=clamp
     )
+    _drop_if_foreign(key, lambda v: v is None or _is_number_in(lo, hi, integer)(v))
     _seed(key, checked)
     kind = int if integer else float
     value = st.number_input(
@@ -187,6 +219,7 @@ def url_optional_choice(
     help: str | None = None,
 ) -> str | None:
     """A segmented choice that may stay unanswered (None), bound to the link parameter `key`."""
+    _drop_if_foreign(key, _is_one_of(list(options), empty=True))
     _seed(key, params.optional_choice(_raw(key), label=label, options=list(options)))
     value = st.segmented_control(
         label,
@@ -207,6 +240,7 @@ def url_text(
     placeholder: str | None = None,
 ) -> str:
     """A text box whose value is the link parameter `key`, cut to `max_chars` with a note."""
+    _drop_if_foreign(key, lambda v: isinstance(v, str) and len(v) <= max_chars)
     _seed(key, params.text(_raw(key), label=label, max_chars=max_chars))
     value = st.text_input(
         label, key=key, bind="query-params", max_chars=max_chars, placeholder=placeholder
@@ -229,6 +263,7 @@ def url_pills(
     checked = params.choices(
         st.query_params.get_all(key), label=label, options=list(options), default=default
     )
+    _drop_if_foreign(key, _are_some_of(list(options)))
     raw = st.query_params.get_all(key)
     if raw and key not in st.session_state and list(checked.value) != raw:
         # A comma-separated or corrected link: the binding cannot read it, so start from ours.
@@ -255,6 +290,7 @@ def url_select(
     help: str | None = None,
 ) -> str:
     """A drop-down whose value (a key of `options`) is the link parameter `key`."""
+    _drop_if_foreign(key, _is_one_of(list(options)))
     _seed(key, params.choice(_raw(key), label=label, options=list(options), default=default))
     value = st.selectbox(
         label,

@@ -121,6 +121,17 @@ def render_assessment(assessment: Assessment) -> None:
         data=charts.guideline_rows(assessment),
         name="guideline_self_check",
     )
+    a = assessment.inputs
+    vigorous = a.vigorous_min_per_week  # counted as the aerobic result above counts it
+    st.page_link(
+        "pages/plan.py",
+        label="Build a weekly plan that starts from these minutes",
+        icon=":material/calendar_month:",
+        query_params={
+            "now": str(guidelines.moderate_equivalent_minutes(a.moderate_min_per_week, vigorous)),
+            "age": str(min(a.age_years, 100)),
+        },
+    )
     with st.expander("The US 2018 and WHO 2020 guidelines side by side"):
         table = pd.DataFrame(
             [

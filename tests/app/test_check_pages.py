@@ -146,3 +146,13 @@ def test_no_sign_ticked_says_so():
     """With nothing ticked, the page says no warning sign is ticked."""
     at = open_page("pages/red_flags.py")
     assert "None of the warning signs is ticked" in at.success[0].value
+
+
+def test_results_link_to_a_plan_that_starts_from_them():
+    """The self-check offers a plan whose aerobic start is the reader's own minutes."""
+    at = open_page("pages/self_check.py", EXAMPLE)
+    link = next(p for p in at.get("page_link") if "weekly plan" in p.proto.label)
+    assert "now=150" in link.proto.query_string  # 100 moderate + 2 x 25 vigorous
+    assert "age=70" in link.proto.query_string
+    plan_page = open_page("pages/plan.py", {"now": "150", "age": "70"})
+    assert "from 150 minutes in week 1" in texts(plan_page)

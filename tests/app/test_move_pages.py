@@ -158,3 +158,22 @@ def test_calendar_export_parses_back():
     data = plan.to_ics(built, dt.date(2026, 11, 23), stamp=dt.datetime(2026, 11, 21, tzinfo=dt.UTC))
     events = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert len(events) == sum(len(w.days) for w in built.weeks)
+
+
+@pytest.mark.parametrize(
+    ("first", "query"),
+    [
+        ("pages/exercises.py", {"level": "seated,loaded"}),  # several levels; the plan takes one
+        ("pages/self_check.py", {"age": "110"}),  # the plan's age stops at 100
+        ("pages/screening.py", {"age": "105"}),
+        ("pages/handout.py", {"sections": "plan", "age": "104"}),
+    ],
+)
+def test_moving_between_pages_that_share_a_key(first, query):
+    """A value another page left under a shared key never breaks the plan page."""
+    at = open_page(first, query)
+    assert not at.exception
+    at.switch_page("pages/plan.py").run()
+    assert not at.exception
+    assert at.slider(key="age").value <= plan.MAX_AGE
+    assert at.button_group(key="level").value in exercises.LEVELS
