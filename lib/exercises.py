@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from lib.content import ContentError, Source, make_parser, sources_list_html
+from lib.figures import FIGURES
 
 KINDS = ("strength", "balance", "aerobic")
 # Leg muscle groups, in the order a reader meets them (issue 6's list).
@@ -231,6 +232,10 @@ def _front_matter(path: Path, raw: str) -> dict[str, Any]:
         items = meta[field]
         if not isinstance(items, list) or not items or not all(_text(s) for s in items):
             raise ContentError(path, f"{field!r} must be a list of non-empty texts")
+    if meta["figure"] not in FIGURES:
+        raise ContentError(
+            path, f"'figure' {meta['figure']!r} is not a diagram lib/figures.py draws"
+        )
     if meta["kind"] not in KINDS:
         raise ContentError(path, f"'kind' must be one of {list(KINDS)}")
     if meta["level"] not in LEVELS:

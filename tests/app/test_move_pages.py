@@ -177,3 +177,43 @@ def test_moving_between_pages_that_share_a_key(first, query):
     assert not at.exception
     assert at.slider(key="age").value <= plan.MAX_AGE
     assert at.button_group(key="level").value in exercises.LEVELS
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "pages", "named"),
+    [
+        (
+            "exercises/mini_squat.md",
+            "---\ntitle: [unclosed\n---\n",
+            ("pages/exercises.py", "pages/plan.py"),
+            "mini_squat.md",
+        ),
+        (
+            "exercises/step_up.md",
+            None,  # figure renamed to one no one draws
+            ("pages/exercises.py", "pages/plan.py"),
+            "step_up.md",
+        ),
+        ("quiz.yaml", "- id: [unclosed\n", ("pages/quiz.py",), "quiz.yaml"),
+        ("scenes.yaml", "- just text\n", ("pages/present.py",), "scenes.yaml"),
+    ],
+)
+def test_a_broken_content_file_errors_on_its_own_pages_only(
+    content_copy, monkeypatch, file, text, pages, named
+):
+    """A malformed exercise, quiz or scenes file shows an error naming it; other pages work."""
+    path = content_copy / file
+    if text is None:
+        path.write_text(
+            path.read_text("utf-8").replace("figure: step_up", "figure: moonwalk"), "utf-8"
+        )
+    else:
+        path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("EXPLORER_CONTENT_DIR", str(content_copy))
+    for page in pages:
+        at = open_page(page)
+        assert not at.exception
+        assert any(named in e.value for e in at.error), page
+    for page in ("pages/projection.py", "pages/causes.py", "pages/handout.py"):
+        at = open_page(page, {"present": "1", "scene": "age-30-80"})
+        assert not at.exception
