@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -85,14 +85,37 @@ def number(
     return Checked(clamped)
 
 
-def choice(raw: str | None, *, label: str, options: Sequence[str], default: str) -> Checked[str]:
-    """Accept one of `options` (case-insensitive), else the default with a note."""
+def _names(options: Sequence[str], labels: Mapping[str, str] | None) -> dict[str, str]:
+    """Each option by its value and by the label the reader sees, lower-cased and trimmed.
+
+    Why labels: Streamlit 1.67's `bind="query-params"` writes an option's formatted label to
+    the URL (`?guideline=US+2018`), not its value, so a shared link carries labels.
+    """
+    names = {option.lower(): option for option in options}
+    for option, shown in (labels or {}).items():
+        if option in options:
+            names.setdefault(" ".join(shown.lower().split()), option)
+    return names
+
+
+def _find(raw: str, names: Mapping[str, str]) -> str | None:
+    return names.get(" ".join(raw.strip().lower().split()))
+
+
+def choice(
+    raw: str | None,
+    *,
+    label: str,
+    options: Sequence[str],
+    default: str,
+    labels: Mapping[str, str] | None = None,
+) -> Checked[str]:
+    """Accept one of `options` or its label (case-insensitive), else the default with a note."""
     if raw is None:
         return Checked(default)
-    wanted = raw.strip().lower()
-    for option in options:
-        if option.lower() == wanted:
-            return Checked(option)
+    found = _find(raw, _names(options, labels))
+    if found is not None:
+        return Checked(found)
     allowed = ", ".join(options)
     return Checked(
         default,
@@ -149,14 +172,19 @@ def optional_number(
     return Checked(checked.value, checked.note)
 
 
-def optional_choice(raw: str | None, *, label: str, options: Sequence[str]) -> Checked[str | None]:
+def optional_choice(
+    raw: str | None,
+    *,
+    label: str,
+    options: Sequence[str],
+    labels: Mapping[str, str] | None = None,
+) -> Checked[str | None]:
     """Like `choice`, for a question that may be left unanswered."""
     if raw is None:
         return Checked(None)
-    wanted = raw.strip().lower()
-    for option in options:
-        if option.lower() == wanted:
-            return Checked(option)
+    found = _find(raw, _names(options, labels))
+    if found is not None:
+        return Checked(found)
     return Checked(
         None,
         f"The link's value for {label} ({echo(raw)}) is not one of {', '.join(options)}, "
@@ -178,20 +206,32 @@ def text(raw: str | None, *, label: str, max_chars: int) -> Checked[str]:
 
 
 def choices(
-    raws: Sequence[str], *, label: str, options: Sequence[str], default: Sequence[str]
+    raws: Sequence[str],
+    *,
+    label: str,
+    options: Sequence[str],
+    default: Sequence[str],
+    labels: Mapping[str, str] | None = None,
 ) -> Checked[tuple[str, ...]]:
-    """Accept several of `options`, given as repeated keys or comma-separated (`mon,wed`).
+    """Accept several of `options` (or their labels), repeated or comma-separated (`mon,wed`).
 
     Unknown values are dropped with a note; repeats count once; the result keeps the order of
     `options`. A link that names none of the options falls back to `default`, with a note.
     """
     if not raws:
         return Checked(tuple(default))
-    wanted = [part.strip().lower() for raw in raws for part in raw.split(",")]
-    wanted = [w for w in wanted if w]
-    known = {option.lower(): option for option in options}
-    chosen = {known[w] for w in wanted if w in known}
-    unknown = [w for w in wanted if w not in known]
+    names = _names(options, labels)
+    chosen: set[str] = set()
+    unknown: list[str] = []
+    for raw in raws:
+        whole = _find(raw, names)  # a label may hold a comma ("Standing, body weight")
+        parts = [raw] if whole is not None else [p for p in raw.split(",") if p.strip()]
+        for part in parts:
+            found = _find(part, names)
+            if found is None:
+                unknown.append(part.strip())
+            else:
+                chosen.add(found)
     value = tuple(option for option in options if option in chosen)
     if not value and unknown:
         return Checked(

@@ -69,13 +69,41 @@ def _are_some_of(options: Sequence[str]) -> Callable[[object], bool]:
     return lambda value: isinstance(value, list) and all(v in options for v in value)
 
 
-def _seed(key: str, checked: Checked[object]) -> None:
-    """On a widget's first run in this session, start it from the checked link value."""
+_RESEED = "_lme_reseed_"
+
+
+def _reseed_after(key: str, value: object) -> bool:
+    """If a required choice came back empty, start it again from its checked value.
+
+    Why: after a page switch, Streamlit 1.67's binding resets a bound segmented control
+    whose key is not in the new page's URL to its `default` (none), even though Session
+    State holds a value. The widget cannot be changed once drawn, so this marks the key and
+    reruns once; the next run seeds the widget before drawing it.
+    """
+    if value is not None:
+        return False
+    st.session_state[_RESEED + key] = True
+    st.rerun()
+    return True  # not reached: st.rerun() raises
+
+
+def _seed(key: str, checked: Checked[object], *, binding_reads: str | None = None) -> None:
+    """On a widget's first run in this session, start it from the checked link value.
+
+    `binding_reads` is the link text Streamlit's binding itself would understand for the
+    checked value (for options, their label); a link that says it another way (`us` for
+    "US 2018", `1` for true) is dropped from what the binding reads, so our value stands.
+    """
+    if st.session_state.pop(_RESEED + key, False):
+        st.session_state[key] = checked.value
+        return
     if key in st.session_state:
         return
     st.session_state[key] = checked.value
-    if checked.note:
+    raw = _raw(key)
+    if checked.note or (binding_reads is not None and raw is not None and raw != binding_reads):
         _forget_link_value(key)
+    if checked.note:
         st.info(checked.note, icon=":material/link:")
 
 
@@ -150,7 +178,10 @@ def url_choice(
     when the reader picks another option (before the rerun).
     """
     _drop_if_foreign(key, _is_one_of(list(options)))
-    _seed(key, params.choice(_raw(key), label=label, options=list(options), default=default))
+    checked = params.choice(
+        _raw(key), label=label, options=list(options), default=default, labels=options
+    )
+    _seed(key, checked, binding_reads=options[checked.value])
     value = st.segmented_control(
         label,
         list(options),
@@ -161,6 +192,7 @@ def url_choice(
         required=True,
         on_change=on_change,
     )
+    _reseed_after(key, value)
     return str(value)
 
 
@@ -173,7 +205,8 @@ def url_toggle(
 ) -> bool:
     """A toggle whose value is the link parameter `key` (true or false)."""
     _drop_if_foreign(key, lambda v: isinstance(v, bool))
-    _seed(key, params.boolean(_raw(key), label=label, default=default))
+    checked = params.boolean(_raw(key), label=label, default=default)
+    _seed(key, checked, binding_reads=str(checked.value).lower())
     return bool(st.toggle(label, key=key, bind="query-params", help=help))
 
 
@@ -220,7 +253,8 @@ def url_optional_choice(
 ) -> str | None:
     """A segmented choice that may stay unanswered (None), bound to the link parameter `key`."""
     _drop_if_foreign(key, _is_one_of(list(options), empty=True))
-    _seed(key, params.optional_choice(_raw(key), label=label, options=list(options)))
+    checked = params.optional_choice(_raw(key), label=label, options=list(options), labels=options)
+    _seed(key, checked, binding_reads=None if checked.value is None else options[checked.value])
     value = st.segmented_control(
         label,
         list(options),
@@ -261,11 +295,15 @@ def url_pills(
     `options` maps each value in the URL to the label the reader sees.
     """
     checked = params.choices(
-        st.query_params.get_all(key), label=label, options=list(options), default=default
+        st.query_params.get_all(key),
+        label=label,
+        options=list(options),
+        default=default,
+        labels=options,
     )
     _drop_if_foreign(key, _are_some_of(list(options)))
     raw = st.query_params.get_all(key)
-    if raw and key not in st.session_state and list(checked.value) != raw:
+    if raw and key not in st.session_state and [options[v] for v in checked.value] != raw:
         # A comma-separated or corrected link: the binding cannot read it, so start from ours.
         _forget_link_value(key)
     _seed(key, Checked(list(checked.value), checked.note))
@@ -291,7 +329,10 @@ def url_select(
 ) -> str:
     """A drop-down whose value (a key of `options`) is the link parameter `key`."""
     _drop_if_foreign(key, _is_one_of(list(options)))
-    _seed(key, params.choice(_raw(key), label=label, options=list(options), default=default))
+    checked = params.choice(
+        _raw(key), label=label, options=list(options), default=default, labels=options
+    )
+    _seed(key, checked, binding_reads=options[checked.value])
     value = st.selectbox(
         label,
         list(options),
@@ -300,4 +341,5 @@ def url_select(
         bind="query-params",
         help=help,
     )
+    _reseed_after(key, value)
     return str(value)

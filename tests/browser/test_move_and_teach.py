@@ -108,3 +108,44 @@ def test_quiz_answer_shows_its_explanation(server: Server, visit: Visit):
     assert page.get_by_text("Right.", exact=True).count() == 1
     assert page.locator(".sources a[href^='http']").count() >= 1
     assert page.get_by_text("You got 1 of 15 right.", exact=False).count() == 1
+
+
+def test_a_link_copied_from_the_address_bar_reopens_the_same_choices(
+    server: Server, visit: Visit, browser
+):
+    """Choices written to the URL by Streamlit (as labels) reopen the same view, no note."""
+    page = visit.page
+    page.goto(f"{server.url}/plan")
+    visit.settle()
+    page.get_by_text("Seated or lying", exact=True).first.click()
+    visit.settle()
+    page.get_by_text("Saturday", exact=True).first.click()
+    visit.settle()
+    copied = page.url
+    assert "level=" in copied
+    fresh = browser.new_context().new_page()
+    try:
+        fresh.goto(copied)
+        fresh.wait_for_selector(
+            '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000
+        )
+        assert fresh.locator('[data-testid="stException"]').count() == 0
+        notes = fresh.locator('[data-testid="stAlert"]').all_inner_texts()
+        assert not any("link's value" in n for n in notes), notes
+        summary = fresh.get_by_text("A 8-week plan", exact=False).first.inner_text()
+        assert "seated or lying" in summary
+        assert "Saturday" in summary  # a day from the link (Mon-Fri plus Saturday)
+    finally:
+        fresh.context.close()
+
+
+def test_moving_between_pages_keeps_every_page_whole(server: Server, visit: Visit):
+    """Going self-check, handout, self-check, plan, exercises, plan by the menu never breaks."""
+    page = visit.page
+    page.goto(f"{server.url}/self_check")
+    visit.settle()
+    for target in ("handout", "self_check", "plan", "exercises", "plan", "present"):
+        page.locator(f'[data-testid="stSidebarNav"] a[href$="/{target}"]').click()
+        page.wait_for_url(re.compile(rf"/{target}(\?.*)?$"))
+        visit.settle()
+        assert_page_is_whole(visit)

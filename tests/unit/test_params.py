@@ -149,3 +149,44 @@ def test_text_is_cut_to_length_with_a_note(raw, value, noted):
     assert checked.value == value
     assert (checked.note is not None) is noted
     assert "<" not in (checked.note or "")
+
+
+LEVEL_LABELS = {"seated": "Seated or lying", "bodyweight": "Standing, body weight"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("seated", "seated"),
+        ("Seated or lying", "seated"),  # what Streamlit's binding writes to the URL
+        ("  seated  OR lying ", "seated"),
+        ("Standing, body weight", "bodyweight"),
+    ],
+)
+def test_choice_accepts_the_value_or_its_label(raw, value):
+    """A link may carry an option's value or the label Streamlit's binding wrote."""
+    checked = params.choice(
+        raw, label="Level", options=list(LEVEL_LABELS), default="seated", labels=LEVEL_LABELS
+    )
+    assert checked == params.Checked(value)
+
+
+@pytest.mark.parametrize(
+    ("raws", "value", "noted"),
+    [
+        (["seated,bodyweight"], ("seated", "bodyweight"), False),
+        (["Seated or lying", "Standing, body weight"], ("seated", "bodyweight"), False),
+        (["Standing, body weight", "seated"], ("seated", "bodyweight"), False),
+        (["seated", "seated"], ("seated",), False),
+        (["seated,<b>"], ("seated",), True),
+        (["<b>"], ("seated",), True),  # nothing known: the default, with a note
+        ([""], (), False),  # an emptied choice stays empty
+    ],
+)
+def test_choices_read_repeated_comma_separated_or_labelled_values(raws, value, noted):
+    """Several choices: repeated keys, commas, labels (even with commas); unknowns noted."""
+    checked = params.choices(
+        raws, label="Level", options=list(LEVEL_LABELS), default=("seated",), labels=LEVEL_LABELS
+    )
+    assert checked.value == value
+    assert (checked.note is not None) == noted
