@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import icalendar
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -361,3 +362,29 @@ def test_the_real_library_gives_a_plan_that_meets_the_guidelines():
         for day in week.days:
             for activity in day.activities:
                 assert set(activity.exercises) <= slugs
+
+
+@given(inputs_strategy, st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2035, 12, 31)))
+def test_the_calendar_parses_back_with_the_same_events(inputs, start):
+    """The .ics holds one all-day event per planned day, with that day's date and blocks."""
+    built = plan.build_plan(inputs, LIBRARY)
+    data = plan.to_ics(built, start, stamp=dt.datetime(2026, 11, 21, 12, tzinfo=dt.UTC))
+    calendar = icalendar.Calendar.from_ical(data)
+    events = calendar.walk("VEVENT")
+    parsed = sorted(
+        (e.decoded("dtstart"), str(e["summary"]), e.decoded("dtend") - e.decoded("dtstart"))
+        for e in events
+    )
+    monday = start - dt.timedelta(days=start.weekday())
+    expected = sorted(
+        (
+            monday + dt.timedelta(weeks=week.number - 1, days=day.weekday),
+            plan.event_summary(day),
+            dt.timedelta(days=1),
+        )
+        for week in built.weeks
+        for day in week.days
+    )
+    assert parsed == expected
+    assert len({str(e["uid"]) for e in events}) == len(events)
+    assert all(plan.STOP_RULE in str(e["description"]) for e in events)
