@@ -59,10 +59,7 @@ def _svg_to_png(svg: str, size: int = 8) -> bytes:
     while i < len(tokens):
         op = tokens[i]
         if op == "M":
-            x, y = (float(v) for v in tokens[i + 1].split(" ")) if " " in tokens[i + 1] else (
-                float(tokens[i + 1]),
-                float(tokens[i + 2]),
-            )
+            x, y = float(tokens[i + 1]), float(tokens[i + 2])
             i += 3
         elif op == "m":
             x += float(tokens[i + 1])
