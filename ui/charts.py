@@ -44,6 +44,7 @@ def show_chart(
             mime="text/csv",
             key=f"csv_{name}",
             icon=":material/download:",
+            on_click="ignore",  # a download needs no rerun (and a rerun would retire the file)
         )
 
 

@@ -87,20 +87,25 @@ def downloads(built: Plan, library: tuple[Exercise, ...], link: str | None) -> N
     with middle:
         st.download_button(
             "Download as a spreadsheet (CSV)",
-            plan.to_csv(built, start),
+            lambda: plan.to_csv(built, start),
             file_name="leg_plan.csv",
             mime="text/csv",
             icon=":material/table:",
             key="plan_csv",
+            on_click="ignore",  # a download needs no rerun (and a rerun would retire the file)
         )
     with right:
         st.download_button(
             "Add to your calendar (.ics)",
-            plan.to_ics(built, start, stamp=dt.datetime.now(dt.UTC), titles=titles, link=link),
+            # Made when clicked: building the calendar costs about 9 ms, on every rerun.
+            lambda: plan.to_ics(
+                built, start, stamp=dt.datetime.now(dt.UTC), titles=titles, link=link
+            ),
             file_name="leg_plan.ics",
             mime="text/calendar",
             icon=":material/calendar_month:",
             key="plan_ics",
+            on_click="ignore",  # a download needs no rerun (and a rerun would retire the file)
         )
 
 

@@ -11,9 +11,11 @@ def download_report(document: report.Report, *, file_name: str, key: str) -> Non
     """A download button for `document` as a self-contained, printable HTML page."""
     st.download_button(
         "Download a printable summary (HTML)",
-        report.printable_html(document),
+        # Made when clicked, not on every rerun (the QR code and escaping cost a few ms).
+        lambda: report.printable_html(document),
         file_name=file_name,
         mime="text/html",
         icon=":material/print:",
         key=key,
+        on_click="ignore",  # a download needs no rerun (and a rerun would retire the file)
     )

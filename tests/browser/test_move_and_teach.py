@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import zxingcpp
@@ -149,3 +150,24 @@ def test_moving_between_pages_keeps_every_page_whole(server: Server, visit: Visi
         page.wait_for_url(re.compile(rf"/{target}(\?.*)?$"))
         visit.settle()
         assert_page_is_whole(visit)
+
+
+def test_plan_downloads_a_calendar_that_parses(server: Server, visit: Visit):
+    """The .ics a reader downloads parses, one event per planned day, with the stop rule."""
+    import icalendar
+
+    page = visit.page
+    page.goto(f"{server.url}/plan?level=seated&days=mon,wed,fri&minutes=60&age=60&weeks=4")
+    visit.settle()
+    buttons = page.locator('[data-testid="stDownloadButton"] button')
+    with page.expect_download() as info:
+        buttons.filter(has_text="Add to your calendar").click()
+    data = Path(info.value.path()).read_bytes()
+    events = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert len(events) == 4 * 3
+    assert all("chest pain" in str(e["description"]) for e in events)
+    with page.expect_download() as info:  # straight after: a download must not rerun the page
+        buttons.filter(has_text="printable summary").click()
+    html = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "Your weekly leg plan" in html
+    assert "<svg" in html  # the QR code back to the plan
