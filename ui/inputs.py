@@ -87,6 +87,17 @@ def _reseed_after(key: str, value: object) -> bool:
     return True  # not reached: st.rerun() raises
 
 
+def _write_link_value(key: str, value: object) -> None:
+    """Put the checked value back in the address bar, in the form the binding reads.
+
+    Without this a corrected or re-spelt value would vanish from the URL until the reader
+    changed the input, and a link copied (or QR code made) in between would lose it.
+    """
+    if value is None or isinstance(value, list):
+        return
+    st.query_params[key] = str(value).lower() if isinstance(value, bool) else str(value)
+
+
 def _seed(key: str, checked: Checked[object], *, binding_reads: str | None = None) -> None:
     """On a widget's first run in this session, start it from the checked link value.
 
@@ -103,6 +114,7 @@ def _seed(key: str, checked: Checked[object], *, binding_reads: str | None = Non
     raw = _raw(key)
     if checked.note or (binding_reads is not None and raw is not None and raw != binding_reads):
         _forget_link_value(key)
+        _write_link_value(key, binding_reads if binding_reads is not None else checked.value)
     if checked.note:
         st.info(checked.note, icon=":material/link:")
 
@@ -303,10 +315,15 @@ def url_pills(
     )
     _drop_if_foreign(key, _are_some_of(list(options)))
     raw = st.query_params.get_all(key)
-    if raw and key not in st.session_state and [options[v] for v in checked.value] != raw:
-        # A comma-separated or corrected link: the binding cannot read it, so start from ours.
-        _forget_link_value(key)
+    labels = [options[v] for v in checked.value]
+    first_run = key not in st.session_state
     _seed(key, Checked(list(checked.value), checked.note))
+    if raw and first_run and labels != raw:
+        # A comma-separated or corrected link: the binding cannot read it, so start from ours
+        # and write it back as the binding writes it (one label per repeated key).
+        _forget_link_value(key)
+        if labels:
+            st.query_params[key] = labels
     value = st.pills(
         label,
         list(options),

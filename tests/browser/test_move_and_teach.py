@@ -21,7 +21,15 @@ def test_plan_deep_link(server: Server, visit: Visit):
     visit.settle()
     assert_page_is_whole(visit)
     assert page.get_by_text("A 6-week plan").count() >= 1
-    assert page.locator('[data-testid="stTable"] tbody tr').count() == 6
+    rows = page.locator('[data-testid="stTable"] tbody tr')
+    rows.nth(5).wait_for()
+    assert rows.count() == 6
+    # The address bar keeps every input (as Streamlit spells them), so a copied link or the
+    # QR code reopens this same plan.
+    query = parse_qs(urlparse(page.url).query)
+    assert query["level"] == ["Seated or lying"]
+    assert query["days"] == ["Monday", "Wednesday", "Friday", "Saturday"]
+    assert query["weeks"] == ["6"]
     alerts = page.locator('[data-testid="stAlert"]')
     assert "chest pain" in alerts.first.inner_text()
     assert (
@@ -171,3 +179,13 @@ def test_plan_downloads_a_calendar_that_parses(server: Server, visit: Visit):
     html = Path(info.value.path()).read_text(encoding="utf-8")
     assert "Your weekly leg plan" in html
     assert "<svg" in html  # the QR code back to the plan
+
+
+def test_a_corrected_link_value_is_written_back(server: Server, visit: Visit):
+    """?age=150 shows 100 with a note, and the address bar then says 100, not nothing."""
+    page = visit.page
+    page.goto(f"{server.url}/projection?age=150&measure=us")
+    visit.settle()
+    assert page.get_by_text("the link asked for", exact=False).count() >= 1
+    page.wait_for_url(re.compile(r"age=100"))
+    assert parse_qs(urlparse(page.url).query)["age"] == ["100"]
