@@ -1,161 +1,333 @@
 """`make bench`: medians and ratios against bare Streamlit pages, written to bench/RESULTS.md.
 
-Measures (each a median of repeated runs on this machine):
-1. lib: `lib.projection.project` for a full 30-100 curve, and parsing one article.
-2. Server: one script rerun of every page under AppTest, beside a one-line page.
-3. Browser (when /usr/bin/chromium exists): cold loads of every page, each in a fresh
-   browser context, from navigation to a settled render, beside bare pages served the same way.
+Parts (each a module of this package; every ratio is against a bare page run the same way):
+
+- lib: `lib.projection.project` and parsing one article (`bench.core`).
+- apptest: one script rerun of every page under AppTest, beside a one-line page.
+- cold: cold loads of every page in Chromium, split into boot, run and draw
+  (`bench.pageload`).
+- start: server cold start, from `streamlit run` to the first settled page.
+- interaction: from changing an input to the redrawn chart and summary on /projection and
+  /self_check, beside a bare one-slider page (`bench.interaction`).
+- load: 50 concurrent sessions (3 Chromium tabs, the rest over Streamlit's websocket
+  protocol) for 60 s: errors, latency, memory (`bench.load`, `bench.protocol`).
+- costs: a sampling profile of the reruns, ours against Streamlit's (`bench.costs`); its
+  section is written when a target is missed.
+
+`python -m bench.run` runs everything (6-8 minutes on 2 cores) and writes bench/RESULTS.md.
+`python -m bench.run --only load --quick` runs one part (or several, comma-separated) with
+fewer repetitions (the load part: 10 sessions for 10 s) and writes
+bench/.work/RESULTS-partial.md instead, so a quick run never replaces the full results.
 
 Timings live here, never as assertions in the tests.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import platform
-import statistics
 import sys
 import time
-import timeit
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 import streamlit  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from lib import content, projection  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SETTLED, streamlit_server  # noqa: E402
+from bench import core, costs, interaction, load, pageload  # noqa: E402
+from bench.common import CHART_PAGES, CHROMIUM, PAGES, WORK, Part, median  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
-PAGES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
-RERUNS = 15
-COLD_LOADS = 5
-CHART_PAGES = {"projection", "self_check", "screening"}
+PARTIAL = WORK / "RESULTS-partial.md"
+PARTS = ("lib", "apptest", "cold", "start", "interaction", "load", "costs")
+BROWSER_PARTS = {"cold", "start", "interaction", "load"}
 
 
-def median_ms(fn: Callable[[], object], number: int, repeat: int) -> float:
-    """Median wall time of one call, in milliseconds."""
-    runs = timeit.repeat(fn, number=number, repeat=repeat)
-    return statistics.median(runs) / number * 1000
-
-
-def apptest_rerun_ms(script: str, page: str | None = None) -> float:
-    """Median time of one full script rerun under AppTest."""
-    at = AppTest.from_file(str(ROOT / script), default_timeout=60)
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    times = []
-    for _ in range(RERUNS):
-        start = time.perf_counter()
-        at.run()
-        times.append((time.perf_counter() - start) * 1000)
-    assert not at.exception, at.exception
-    return statistics.median(times)
-
-
-def browser_loads(url_of: Callable[[str], str], paths: list[str]) -> dict[str, float]:
-    """Median cold-load time per path: fresh context, navigate, wait for a settled render."""
-    from playwright.sync_api import sync_playwright
-
-    out: dict[str, float] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for path in paths:
-            times = []
-            for _ in range(COLD_LOADS):
-                context = browser.new_context()
-                page = context.new_page()
-                start = time.perf_counter()
-                page.goto(url_of(path))
-                page.wait_for_selector(SETTLED, timeout=60_000)
-                page.wait_for_function(
-                    "() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
-                    ".every(el => el.querySelector('canvas, svg'))",
-                    timeout=60_000,
-                )
-                times.append((time.perf_counter() - start) * 1000)
-                context.close()
-            out[path] = statistics.median(times)
-        browser.close()
-    return out
-
-
-def main() -> None:
-    lines = [
+def header(full: bool, quick: bool) -> list[str]:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = f" ({line.split(':', 1)[1].strip()})"
+                break
+    except OSError:
+        pass
+    load_avg = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    kind = "all parts" if full else "some parts"
+    return [
         "# Benchmark results",
         "",
-        f"Written by `make bench` on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC. "
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
-        f"{platform.release()}; Python {platform.python_version()}; "
-        f"Streamlit {streamlit.__version__}. Medians; ratios are against a bare Streamlit "
-        "page run the same way. Timings vary between machines: compare ratios.",
-        "",
-        "## Pure core (`lib`)",
-        "",
-        "| What | Median | Target |",
-        "|---|---|---|",
+        f"Written by `make bench` ({kind}{', quick' if quick else ''}) on "
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC. Machine: {platform.machine()}"
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; Streamlit {streamlit.__version__}; Chromium "
+        f"at {CHROMIUM}. Load average when it started: {load_avg} (the machine is shared, "
+        "so absolute times move between runs: compare ratios). Medians unless a row says "
+        "otherwise; ratios are against a bare Streamlit page run the same way.",
     ]
-    full = median_ms(lambda: projection.project(age_years=80, rate_pct_per_decade=5), 200, 7)
-    episode = median_ms(
-        lambda: projection.project(age_years=80, rate_pct_per_decade=5, bedrest_days=30), 200, 7
-    )
-    sources = content.load_sources(ROOT / "content" / "sources.yaml")
-    article = ROOT / "content" / "010-causes.md"
-    parse = median_ms(lambda: content.load_article(article, sources), 10, 5)
-    lines += [
-        f"| `projection.project`, full 30-100 curve | {full:.3f} ms | at most 1 ms |",
-        f"| the same with a 30-day spell in bed | {episode:.3f} ms | at most 1 ms |",
-        f"| parse and render the longest article (causes) | {parse:.2f} ms | (cached in the app) |",
-        "",
-        f"## Script rerun under AppTest (median of {RERUNS})",
-        "",
-        "| Page | Median rerun | Ratio to a one-line page | Target |",
-        "|---|---|---|---|",
-    ]
-    bare = apptest_rerun_ms("bench/bare_text.py")
-    lines.append(f"| bare one-line page | {bare:.1f} ms | 1.00 | |")
-    for stem in PAGES:
-        ms = apptest_rerun_ms("app.py", f"pages/{stem}.py")
-        lines.append(f"| `/{stem}` | {ms:.1f} ms | {ms / bare:.2f} | at most 50 ms |")
-    print("\n".join(lines))
 
-    if CHROMIUM.exists():
+
+def cost_lines(parts: dict[str, Part], profiles: list[costs.Profile]) -> list[str]:
+    """The "What costs the time" section: the missed targets and where their time goes."""
+    misses = [m for part in parts.values() for m in part.misses]
+    if not misses:
+        return []
+    lines = [
+        "## What costs the time",
+        "",
+        "Targets missed in this run:",
+        "",
+        *[f"- {m}" for m in misses],
+    ]
+    if "cold" in parts:
+        lines += ["", *_cold_costs(parts["cold"])]
+    if "interaction" in parts:
+        lines += ["", *_interaction_costs(parts["interaction"])]
+    if "load" in parts and parts["load"].misses:
+        lines += ["", *_load_costs(parts["load"])]
+    if profiles:
         lines += [
             "",
-            f"## Cold page loads in Chromium (median of {COLD_LOADS}, fresh context each)",
+            "### A script rerun, sampled",
             "",
-            "From navigation to a settled render (script state `notRunning`, charts drawn).",
+            "Where a rerun's time goes under AppTest (the script and Streamlit's element calls, "
+            f"no websocket or browser), from a sampling profile of {profiles[0].reruns} reruns: "
+            "the stack every "
+            "0.5 ms, each sample charged to the innermost frame outside Python's standard "
+            "library. The bare slider page (Streamlit's `st.altair_chart` with its defaults) "
+            "shows what Streamlit and Altair cost for one chart.",
             "",
-            "| Page | Median load | Bare page of its kind | Ratio | Target |",
-            "|---|---|---|---|---|",
+            *costs.profile_lines(profiles),
         ]
-        bench_dir = ROOT / "bench" / ".work"
-        bench_dir.mkdir(exist_ok=True)
-        with streamlit_server(bench_dir) as app:
-            loads = browser_loads(lambda p: f"{app.url}/{'' if p == 'home' else p}", PAGES)
-        bare_loads = {}
-        for kind, script in (("text", "bench/bare_text.py"), ("chart", "bench/bare_chart.py")):
-            with streamlit_server(bench_dir, script=script) as bare_app:
-                bare_loads[kind] = browser_loads(lambda _p, u=bare_app.url: u, ["bare"])["bare"]
-        lines.append(f"| bare one-line page | {bare_loads['text']:.0f} ms | | 1.00 | |")
-        lines.append(f"| bare one-chart page | {bare_loads['chart']:.0f} ms | | 1.00 | |")
-        for stem in PAGES:
-            kind = "chart" if stem in CHART_PAGES else "text"
-            ratio = loads[stem] / bare_loads[kind]
-            lines.append(
-                f"| `/{stem}` | {loads[stem]:.0f} ms | {kind} ({bare_loads[kind]:.0f} ms) "
-                f"| {ratio:.2f} | at most 1.1 |"
-            )
-    else:
-        lines += ["", f"Browser loads skipped: {CHROMIUM} not found."]
+    return lines
 
-    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {RESULTS}")
+
+def _cold_costs(part: Part) -> list[str]:
+    loads = part.data["loads"]
+    bare = part.data["bare"]
+    assert isinstance(loads, dict)
+    assert isinstance(bare, dict)
+    lines = ["### Cold loads", ""]
+    for kind, stems in (
+        ("text", [s for s in PAGES if s not in CHART_PAGES]),
+        ("chart", [s for s in PAGES if s in CHART_PAGES]),
+    ):
+        base = bare[kind]
+        extra = {
+            key: sum(loads[s][key] - base[key] for s in stems) / len(stems)
+            for key in ("total", "boot", "run", "draw", "ws_kb", "files")
+        }
+        lines.append(
+            f"- The {len(stems)} {kind} pages take on average {extra['total']:+.0f} ms over the "
+            f"bare {kind} page ({base['total']:.0f} ms): boot {extra['boot']:+.0f} ms, run "
+            f"{extra['run']:+.0f} ms, draw {extra['draw']:+.0f} ms; "
+            f"{extra['ws_kb']:+.0f} KB more over the websocket and {extra['files']:+.0f} more "
+            "files. Boot is Streamlit's frontend loading before any of our code runs; run is "
+            "our script on the server plus the browser drawing our elements as they stream; "
+            "files are mostly the JavaScript chunks of the element types a page uses."
+        )
+        lines.append(_extra_files(part, kind, stems))
+    nested = [s for s in PAGES if s != "home"]
+    lines.append(
+        f"- Boot: `/` (home) {loads['home']['boot']:.0f} ms, the other pages "
+        f"{sum(loads[s]['boot'] for s in nested) / len(nested):.0f} ms on average, the bare "
+        f"pages {bare['text']['boot']:.0f} ms. On a page below `/`, Streamlit's frontend first "
+        "asks `<page>/_stcore/host-config` and `<page>/_stcore/health`, gets 404s and then "
+        "asks at the root (one extra round of requests before it connects): a cost of "
+        "Streamlit's multipage URLs, not of what our pages draw. The bare pages are served at "
+        "`/`."
+    )
+    return lines
+
+
+def _extra_files(part: Part, kind: str, stems: list[str], top: int = 5) -> str:
+    """The largest files the pages load that the bare page of their kind does not."""
+    files = part.data["files"]
+    assert isinstance(files, dict)
+    bare = files[f"bare {kind}"]
+    sizes: dict[str, int] = {}
+    used_by: dict[str, int] = {}
+    for stem in stems:
+        for name, size in files[stem].items():
+            if name not in bare:
+                sizes[name] = max(sizes.get(name, 0), size)
+                used_by[name] = used_by.get(name, 0) + 1
+    largest = sorted(sizes, key=lambda n: -sizes[n])[:top]
+    listed = "; ".join(
+        f"`{n}` {sizes[n] / 1024:.0f} KB ({used_by[n]} of {len(stems)} pages)" for n in largest
+    )
+    return f"  - Largest files these pages load that the bare {kind} page does not: {listed}."
+
+
+def _interaction_costs(part: Part) -> list[str]:
+    browser = part.data["browser"]
+    alone = part.data["server_alone"]
+    no_gc = part.data["server_alone_no_gc"]
+    assert isinstance(browser, dict)
+    assert isinstance(alone, dict)
+    assert isinstance(no_gc, dict)
+
+    def total(name: str) -> float:
+        return median([t.total for t in browser[name]])
+
+    def long_tasks(name: str) -> float:
+        return median([t.long_tasks for t in browser[name]])
+
+    def server(name: str, table: dict[str, list[float]] = alone) -> float:
+        return median(table[name])
+
+    lines = [
+        "### Interaction",
+        "",
+        f"- Streamlit's floor, the bare slider page: {total('bare'):.0f} ms in the browser; "
+        f"the server's rerun alone {server('bare'):.0f} ms, of which Streamlit's full garbage "
+        f"collection after the run is about {server('bare') - server('bare', no_gc):.0f} ms "
+        "(a rerun without it takes "
+        f"{server('bare', no_gc):.0f} ms, mostly Altair building and validating the chart).",
+        f"- Our projection chart alone (one slider, the chart, its sentence): "
+        f"{total('chart_only'):.0f} ms in the browser, server alone "
+        f"{server('chart_only'):.0f} ms: what our chart adds over Streamlit's floor.",
+    ]
+    for name in ("projection", "self_check"):
+        label = next(c.label for c in interaction.CASES if c.name == name)
+        lines.append(
+            f"- {label}: {total(name):.0f} ms in the browser, server alone "
+            f"{server(name):.0f} ms ({server(name, no_gc):.0f} ms with the post-run garbage "
+            f"collection off), long tasks on the browser's main thread {long_tasks(name):.0f} ms."
+            " The rest of the page (inputs, data table, article, navigation) is what it adds "
+            "over the chart alone."
+        )
+    lines.append(
+        "- With Streamlit's post-run garbage collection off (`[runner] postScriptGC = false` "
+        f"in `.streamlit/config.toml`), `/projection` took {total('projection_no_gc'):.0f} ms "
+        f"in the browser (with it: {total('projection'):.0f} ms) and its server rerun "
+        f"{server('projection', no_gc):.0f} ms instead of {server('projection'):.0f} ms. The "
+        "collection (`gc.collect(2)` in Streamlit's `ScriptRunner._on_script_finished`) holds "
+        "the interpreter lock right after the script, so the run's last messages wait for it, "
+        "and every session's runs queue behind it under load. The setting is Streamlit's own "
+        "(hidden, on by default); turning it off leaves Python's automatic collection in "
+        "place. `python -m bench.run --only load --no-gc` shows the server's memory under "
+        "load without it."
+    )
+    return lines
+
+
+def _load_costs(part: Part) -> list[str]:
+    data = part.data
+    sessions, elapsed, reruns = data["sessions"], data["elapsed_s"], data["reruns"]
+    cpu = data["server_cpu_s"]
+    assert isinstance(sessions, int)
+    assert isinstance(elapsed, float)
+    assert isinstance(reruns, int)
+    assert isinstance(cpu, float)
+    rate = reruns / elapsed
+    think = sum(load.THINK_S) / 2
+    return [
+        "### Load",
+        "",
+        f"- The server finished {rate:.1f} reruns a second, using {cpu / elapsed:.2f} cores on "
+        f"average ({cpu / max(reruns, 1) * 1000:.0f} ms of CPU a rerun). Streamlit runs every "
+        "session's script in a thread of one Python process, so scripts share one interpreter "
+        "lock: about one core at most, less on this shared machine. With "
+        f"{sessions} sessions each asking again {think:.1f} s after an answer, a request waits "
+        f"about {sessions} / {rate:.1f} - {think:.1f} = {sessions / rate - think:.1f} s in the "
+        "queue, which is the latency measured: the queue, not any one slow page. New browser "
+        "tabs wait in the same queue, and their static files are served by the same busy "
+        "process.",
+        "- Less CPU a rerun is what shortens the queue: the post-run garbage collection "
+        "(see Interaction) is a large share of each rerun.",
+    ]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--only",
+        help=f"comma-separated parts to run: {', '.join(PARTS)} (default: all)",
+    )
+    parser.add_argument(
+        "--no-gc",
+        action="store_true",
+        help="run the load part's server with runner.postScriptGC off (to compare memory)",
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="fewer repetitions; the load part runs 10 sessions for 10 s",
+    )
+    args = parser.parse_args(argv)
+    chosen = PARTS if not args.only else tuple(p.strip() for p in args.only.split(","))
+    unknown = set(chosen) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part(s) {', '.join(sorted(unknown))}; choose from {PARTS}")
+    full = not args.only and not args.quick and not args.no_gc
+    quick = args.quick
+    browser = CHROMIUM.exists()
+
+    started = time.perf_counter()
+    lines = header(full, quick)  # now, for the load average before the bench adds its own
+    parts: dict[str, Part] = {}
+    skipped: list[str] = []
+    for name in chosen:
+        if name == "costs":
+            continue
+        if name in BROWSER_PARTS and not browser:
+            skipped.append(name)
+            continue
+        print(f"bench: {name} ...", flush=True)
+        t = time.perf_counter()
+        if name == "lib":
+            parts[name] = core.run_lib()
+        elif name == "apptest":
+            parts[name] = core.run_apptest(reruns=5 if quick else core.RERUNS)
+        elif name == "cold":
+            parts[name] = pageload.run_cold_loads(repeat=2 if quick else pageload.COLD_LOADS)
+        elif name == "start":
+            parts[name] = pageload.run_cold_starts(repeat=2 if quick else pageload.COLD_STARTS)
+        elif name == "interaction":
+            parts[name] = interaction.run(reps=3 if quick else 11)
+        elif name == "load":
+            parts[name] = load.run(sessions=10, browsers=1, seconds=10) if quick else load.run()
+        print("\n".join(parts[name].lines), flush=True)
+        print(f"bench: {name} took {time.perf_counter() - t:.0f} s", flush=True)
+
+    profiles: list[costs.Profile] = []
+    rerun_missed = any(
+        part.misses for key, part in parts.items() if key in ("apptest", "interaction")
+    )
+    if "costs" in chosen and (rerun_missed or args.only):
+        print("bench: costs ...", flush=True)
+        reruns = 10 if quick else 30
+        slow = parts["apptest"].data.get("slow_pages", []) if "apptest" in parts else []
+        assert isinstance(slow, list)
+        profiles = [costs.profile_reruns("bare slider page", "bench/bare_slider.py", None, reruns)]
+        for stem in dict.fromkeys(["projection", "self_check", *slow]):
+            profiles.append(
+                costs.profile_reruns(f"`/{stem}`", "app.py", f"pages/{stem}.py", reruns)
+            )
+
+    for name in PARTS:
+        if name in parts:
+            lines += ["", *parts[name].lines]
+    if skipped:
+        lines += ["", f"Skipped ({', '.join(skipped)}): {CHROMIUM} not found."]
+    section = cost_lines(parts, profiles)
+    if not section and profiles:  # asked for the profile alone: show it anyway
+        section = ["## What costs the time", "", *costs.profile_lines(profiles)]
+    if section:
+        lines += ["", *section]
+    lines += ["", f"The whole run took {time.perf_counter() - started:.0f} s."]
+
+    target = RESULTS if full else PARTIAL
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if section:
+        print("\n".join(section))
+    print(f"wrote {target}")
 
 
 if __name__ == "__main__":
