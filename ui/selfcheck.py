@@ -144,7 +144,7 @@ def render_assessment(assessment: Assessment) -> None:
                 for r in guidelines.GUIDELINE_TABLE
             ]
         )
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.table(table, hide_index=True)  # HTML, readable by screen readers
         source_line(("hhs2018", "who2020"))
 
 
