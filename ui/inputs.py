@@ -189,20 +189,39 @@ def url_choice(
     `options` maps each value in the URL to the label the reader sees; `on_change` runs
     when the reader picks another option (before the rerun).
     """
+    return _url_one_of(
+        st.segmented_control,
+        label,
+        key,
+        options,
+        default,
+        help=help,
+        required=True,
+        on_change=on_change,
+    )
+
+
+def _url_one_of(
+    widget: Callable[..., object],
+    label: str,
+    key: str,
+    options: Mapping[str, str],
+    default: str,
+    **extra: object,
+) -> str:
+    """Seed a bound one-of widget from the checked link value (or label), draw it, return it."""
     _drop_if_foreign(key, _is_one_of(list(options)))
     checked = params.choice(
         _raw(key), label=label, options=list(options), default=default, labels=options
     )
     _seed(key, checked, binding_reads=options[checked.value])
-    value = st.segmented_control(
+    value = widget(
         label,
         list(options),
         format_func=options.__getitem__,
         key=key,
         bind="query-params",
-        help=help,
-        required=True,
-        on_change=on_change,
+        **extra,
     )
     _reseed_after(key, value)
     return str(value)
@@ -345,18 +364,4 @@ def url_select(
     help: str | None = None,
 ) -> str:
     """A drop-down whose value (a key of `options`) is the link parameter `key`."""
-    _drop_if_foreign(key, _is_one_of(list(options)))
-    checked = params.choice(
-        _raw(key), label=label, options=list(options), default=default, labels=options
-    )
-    _seed(key, checked, binding_reads=options[checked.value])
-    value = st.selectbox(
-        label,
-        list(options),
-        format_func=options.__getitem__,
-        key=key,
-        bind="query-params",
-        help=help,
-    )
-    _reseed_after(key, value)
-    return str(value)
+    return _url_one_of(st.selectbox, label, key, options, default, help=help)
