@@ -176,12 +176,17 @@ def test_age_slider_moves_with_arrow_keys(server: Server, visit: Visit):
 
 def test_self_check_age_can_be_typed(server: Server, visit: Visit):
     """Typing 70 into the age box (select all, type, Enter) updates the verdicts and the link."""
-    open_page(server, visit, "/self_check")
     balance = visit.page.get_by_role("heading", name=re.compile("^Balance activity"))
-    assert balance.inner_text().endswith("no target")
-    skip_to_content(visit)
-    for _ in range(10):
-        if press(visit, "Tab").name == "Age (years)":
+    # Two tries: on a busy machine a late rerun can move focus mid-walk; the age box must
+    # still be reachable from the skip link by Tab alone.
+    for _attempt in range(2):
+        open_page(server, visit, "/self_check")
+        assert balance.inner_text().endswith("no target")
+        skip_to_content(visit)
+        for _ in range(10):
+            if press(visit, "Tab").name == "Age (years)":
+                break
+        if focused(visit)[0].name == "Age (years)":
             break
     assert focused(visit)[0].name == "Age (years)"
     visit.page.keyboard.press("ControlOrMeta+A")

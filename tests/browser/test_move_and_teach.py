@@ -96,9 +96,11 @@ def test_presenter_mode_hides_the_menu_and_enlarges_type(server: Server, visit: 
     page = visit.page
     page.goto(f"{server.url}/projection?age=80&rate=5&measure=mass&present=1&scene=age-30-80")
     visit.settle()
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
-    size = page.evaluate("getComputedStyle(document.documentElement).fontSize")
-    assert size == "26px"
+    # Bounded waits for the final state: a link value written back may cost one more run.
+    page.locator('[data-testid="stSidebar"]').wait_for(state="hidden", timeout=15_000)
+    page.wait_for_function(
+        "getComputedStyle(document.documentElement).fontSize === '26px'", timeout=15_000
+    )
     next_link = page.get_by_role("link", name=re.compile("Next: Ten days in a hospital bed at 67"))
     assert next_link.count() == 1
     screenshot(visit, "present_mode")
