@@ -150,6 +150,49 @@ def _render_citation(
     return f'<sup class="cite">[{", ".join(links)}]</sup>'
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """Markdown with `[@id]` citations, rendered: the body, then its numbered source list."""
+
+    html: str
+    cited: tuple[str, ...]  # source ids in order of first citation
+    unknown: tuple[str, ...]  # cited ids that `sources` does not know
+
+
+def render_cited(text: str, sources: Mapping[str, Source], *, prefix: str = "src") -> Rendered:
+    """Render a short cited text (an exercise, a scene's notes, a quiz explanation).
+
+    `prefix` names its anchors (`prefix-1`...), so that several such texts can share a page.
+    """
+    env: dict[str, Any] = {"sources": sources, "anchor_prefix": prefix}
+    body = make_parser().render(text, env)
+    cited = tuple(env.get("citation_numbers", {}))
+    listed = sources_list_html((sources[s] for s in cited), prefix=prefix)
+    unknown = tuple(sorted(set(env.get("unknown_citations", []))))
+    return Rendered(html=body + listed, cited=cited, unknown=unknown)
+
+
+def front_matter_fields(path: Path, raw: str, fields: Sequence[str]) -> dict[str, Any]:
+    """Parse front matter YAML and check it holds exactly `fields`.
+
+    Raises:
+        ContentError: not YAML, not a mapping, a field missing or an unknown one.
+    """
+    try:
+        meta = yaml.safe_load(raw)
+    except yaml.YAMLError as err:
+        raise ContentError(path, f"front matter is not valid YAML ({_yaml_where(err)})") from err
+    if not isinstance(meta, dict):
+        raise ContentError(path, "front matter must be a mapping of fields")
+    missing = [f for f in fields if f not in meta]
+    if missing:
+        raise ContentError(path, f"front matter misses {missing}")
+    extra = sorted(set(meta) - set(fields))
+    if extra:
+        raise ContentError(path, f"front matter has unknown fields {extra}")
+    return meta
+
+
 # --- sources -----------------------------------------------------------------------------
 
 
@@ -276,7 +319,7 @@ def load_article(path: Path, sources: Mapping[str, Source]) -> Article:
     match = ARTICLE_NAME.match(path.name)
     if match is None:
         raise ContentError(path, "article files are named NNN-slug.md, e.g. 010-causes.md")
-    text = _read_text(path)
+    text = read_text(path)
     md = make_parser()
     env: dict[str, Any] = {"sources": sources}
     tokens = md.parse(text, env)
@@ -313,18 +356,7 @@ def load_article(path: Path, sources: Mapping[str, Source]) -> Article:
 
 
 def _front_matter(path: Path, raw: str) -> dict[str, Any]:
-    try:
-        meta = yaml.safe_load(raw)
-    except yaml.YAMLError as err:
-        raise ContentError(path, f"front matter is not valid YAML ({_yaml_where(err)})") from err
-    if not isinstance(meta, dict):
-        raise ContentError(path, "front matter must be a mapping of fields")
-    missing = [f for f in ARTICLE_FIELDS if f not in meta]
-    if missing:
-        raise ContentError(path, f"front matter misses {missing}")
-    extra = sorted(set(meta) - set(ARTICLE_FIELDS))
-    if extra:
-        raise ContentError(path, f"front matter has unknown fields {extra}")
+    meta = front_matter_fields(path, raw, ARTICLE_FIELDS)
     for field in ("title", "summary"):
         if not isinstance(meta[field], str) or not meta[field].strip():
             raise ContentError(path, f"{field!r} must be non-empty text")
@@ -484,7 +516,8 @@ def plain_text(text: str) -> str:
 # --- file reading ------------------------------------------------------------------------
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """A content file's text; any problem is a ContentError naming the file."""
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError as err:
@@ -497,7 +530,7 @@ def _read_text(path: Path) -> str:
 
 def read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(_read_text(path))
+        return yaml.safe_load(read_text(path))
     except yaml.YAMLError as err:
         raise ContentError(path, f"not valid YAML ({_yaml_where(err)})") from err
 

@@ -18,9 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from lib.content import ContentError, Source, make_parser, sources_list_html
+from lib.content import (
+    ContentError,
+    Source,
+    front_matter_fields,
+    make_parser,
+    read_text,
+    render_cited,
+)
 from lib.figures import FIGURES
 
 KINDS = ("strength", "balance", "aerobic")
@@ -143,12 +148,7 @@ def load_exercise(path: Path, sources: Mapping[str, Source]) -> Exercise:
     match = EXERCISE_NAME.match(path.name)
     if match is None:
         raise ContentError(path, "exercise files are named slug.md, e.g. sit_to_stand.md")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as err:
-        raise ContentError(path, "file not found") from err
-    except (OSError, UnicodeDecodeError) as err:
-        raise ContentError(path, f"cannot be read as UTF-8 text ({type(err).__name__})") from err
+    text = read_text(path)
     md = make_parser()
     tokens = md.parse(text)
     if not tokens or tokens[0].type != "front_matter":
@@ -162,13 +162,10 @@ def load_exercise(path: Path, sources: Mapping[str, Source]) -> Exercise:
     if unknown_listed:
         raise ContentError(path, f"front matter lists unknown source ids: {unknown_listed}")
     # Anchors named after the exercise: several exercises share the library page.
-    prefix = f"src-{match['slug']}"
-    env: dict[str, Any] = {"sources": sources, "anchor_prefix": prefix}
-    rendered = md.render(document, env)
-    unknown_cited = env.get("unknown_citations", [])
-    if unknown_cited:
-        raise ContentError(path, f"cites unknown source ids: {sorted(set(unknown_cited))}")
-    cited = tuple(env.get("citation_numbers", {}))
+    rendered = render_cited(document, sources, prefix=f"src-{match['slug']}")
+    if rendered.unknown:
+        raise ContentError(path, f"cites unknown source ids: {list(rendered.unknown)}")
+    cited = rendered.cited
     if set(cited) != set(meta["sources"]):
         raise ContentError(
             path,
@@ -189,10 +186,7 @@ def load_exercise(path: Path, sources: Mapping[str, Source]) -> Exercise:
         cited=cited,
         reviewed=meta["reviewed"],
         markdown=document,
-        html=(
-            f'<article class="lme-article lme-exercise">{rendered}'
-            f"{sources_list_html((sources[s] for s in cited), prefix=prefix)}</article>"
-        ),
+        html=f'<article class="lme-article lme-exercise">{rendered.html}</article>',
     )
 
 
@@ -213,18 +207,7 @@ def compose(meta: Mapping[str, Any], body: str) -> str:
 
 
 def _front_matter(path: Path, raw: str) -> dict[str, Any]:
-    try:
-        meta = yaml.safe_load(raw)
-    except yaml.YAMLError as err:
-        raise ContentError(path, "front matter is not valid YAML") from err
-    if not isinstance(meta, dict):
-        raise ContentError(path, "front matter must be a mapping of fields")
-    missing = [f for f in FIELDS if f not in meta]
-    if missing:
-        raise ContentError(path, f"front matter misses {missing}")
-    extra = sorted(set(meta) - set(FIELDS))
-    if extra:
-        raise ContentError(path, f"front matter has unknown fields {extra}")
+    meta = front_matter_fields(path, raw, FIELDS)
     for field in ("title", "summary", "dose", "easier", "harder", "figure"):
         if not isinstance(meta[field], str) or not meta[field].strip():
             raise ContentError(path, f"{field!r} must be non-empty text")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lib.content import FACT_ID, ContentError, Source, make_parser, read_yaml, sources_list_html
+from lib.content import FACT_ID, ContentError, Source, read_yaml, render_cited
 
 FIELDS = ("id", "question", "choices", "answer", "myth", "explanation", "sources", "facts")
 QUESTION_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -135,12 +135,11 @@ def _question(path: Path, number: int, entry: Any, sources: Mapping[str, Source]
     if malformed:
         raise ContentError(path, f"{where}: malformed fact ids {malformed}; use e.g. PR-01")
 
-    env: dict[str, Any] = {"sources": sources}
-    body = make_parser().render(explanation, env)
-    unknown_cited = env.get("unknown_citations", [])
-    if unknown_cited:
-        raise ContentError(path, f"{where}: cites unknown source ids {sorted(set(unknown_cited))}")
-    cited = tuple(env.get("citation_numbers", {}))
+    # Anchors carry the question's id: the page shows every explanation at once.
+    rendered = render_cited(explanation, sources, prefix=f"quiz-{qid}-src")
+    if rendered.unknown:
+        raise ContentError(path, f"{where}: cites unknown source ids {list(rendered.unknown)}")
+    cited = rendered.cited
     if not cited:
         raise ContentError(path, f"{where}: the explanation cites no source ([@source_id])")
     if set(cited) != set(listed):
@@ -153,7 +152,7 @@ def _question(path: Path, number: int, entry: Any, sources: Mapping[str, Source]
         choices=choices,
         answer=answer,
         myth=entry["myth"],
-        explanation_html=_explanation_html(qid, body, [sources[s] for s in cited]),
+        explanation_html=f'<div class="lme-quiz-explanation">{rendered.html}</div>',
         source_ids=cited,
         fact_ids=facts,
     )
@@ -176,20 +175,6 @@ def _ids(path: Path, where: str, field: str, raw: Any) -> tuple[str, ...]:
     if len(set(raw)) != len(raw):
         raise ContentError(path, f"{where}: {field!r} lists an id twice")
     return tuple(raw)
-
-
-def _explanation_html(qid: str, body: str, cited: Sequence[Source]) -> str:
-    """The explanation and its source list, with anchors unique to this question.
-
-    Articles number their sources `#src-1`, `#src-2`...; a page that shows every question's
-    explanation would repeat those ids, so each question's anchors carry its id. The
-    replaced attribute text cannot come from the explanation itself: the parser escapes
-    quotes in text, and raw HTML is off.
-    """
-    anchor = f"quiz-{qid}-src-"
-    html = body + sources_list_html(cited)
-    html = html.replace('href="#src-', f'href="#{anchor}').replace(' id="src-', f' id="{anchor}')
-    return f'<div class="lme-quiz-explanation">{html}</div>'
 
 
 def _text(value: object) -> bool:

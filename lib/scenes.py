@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from lib.content import ContentError, Source, make_parser, read_yaml, sources_list_html
+from lib.content import ContentError, Source, read_yaml, render_cited
 
 FIELDS = ("id", "title", "page", "query", "notes", "sources")
 SCENE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -129,12 +129,8 @@ def _text(value: object) -> str:
 
 
 def _notes(scene_id: str, text: str, sources: Mapping[str, Source]) -> tuple[str, list[str]]:
-    prefix = f"scene-{scene_id}-src"
-    env: dict[str, Any] = {"sources": sources, "anchor_prefix": prefix}
-    body = make_parser().render(text, env)
-    cited = list(env.get("citation_numbers", {}))
-    listed = sources_list_html((sources[s] for s in cited if s in sources), prefix=prefix)
-    return f'<div class="lme-article lme-notes">{body}{listed}</div>', cited
+    rendered = render_cited(text, sources, prefix=f"scene-{scene_id}-src")
+    return f'<div class="lme-article lme-notes">{rendered.html}</div>', list(rendered.cited)
 
 
 def find(scenes: Sequence[Scene], wanted: str | None) -> int:
