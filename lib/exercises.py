@@ -276,3 +276,11 @@ def matching(
         and (not kinds or ex.kind in kinds)
         and (not equipment or set(ex.equipment) <= have)
     )
+
+
+def first_then(
+    found: Iterable[Exercise], library: Iterable[Exercise], slug: str | None
+) -> tuple[Exercise, ...]:
+    """`found`, with the exercise named `slug` (a link's `?ex=`) first even if filtered out."""
+    first = tuple(e for e in library if e.slug == slug)
+    return (*first, *(e for e in found if e.slug != slug))

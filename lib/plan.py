@@ -658,9 +658,10 @@ def _event_description(week: Week, day: Day, titles: dict[str, str], link: str |
     return "\n".join(lines)
 
 
+# The stop rule of NHS Tayside's exercise sheets (STOP_SOURCES), said the same everywhere.
+STOP_SIGNS = "you get chest pain, feel dizzy or faint, or are very short of breath"
 STOP_RULE = (
-    "Stop right away and get medical help if you get chest pain, feel dizzy or faint, or are "
-    "very short of breath. Educational, not medical advice."
+    f"Stop right away and get medical help if {STOP_SIGNS}. Educational, not medical advice."
 )
 
 

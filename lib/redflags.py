@@ -23,6 +23,7 @@ Country = Literal["uk", "us", "eu"]
 EMERGENCY_NUMBERS: Final[Mapping[Country, str]] = MappingProxyType(
     {"uk": "999", "us": "911", "eu": "112"}
 )
+EMERGENCY_NUMBER_SOURCES: Final = ("nhs-sciatica", "ec-112")
 
 
 class Urgency(IntEnum):

@@ -46,8 +46,7 @@ if library:
     )
     if wanted.note:
         st.info(wanted.note, icon=":material/link:")
-    first = [e for e in library if e.slug == wanted.value]
-    shown = [*first, *(e for e in found if e.slug != wanted.value)]
+    shown = exercises.first_then(found, library, wanted.value)
     st.caption(f"{len(found)} of {len(library)} exercises match the filters.")
     if not shown:
         st.info("No exercise matches all of these filters. Try removing one.")

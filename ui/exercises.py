@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import figures
+from lib import figures, plan, redflags
 from lib.exercises import EQUIPMENT_NAMES, LEVEL_NAMES, MUSCLE_NAMES, Exercise
+from ui.charts import source_line
 
 
 def stop_rules() -> None:
-    """The warning signs to stop for, above any advice to exercise."""
+    """The warning signs to stop for, above any advice to exercise, with their sources."""
+    numbers = redflags.EMERGENCY_NUMBERS
     st.error(
-        "**Stop at once and get help** if you get chest pain, feel dizzy or faint, or are very "
-        "short of breath while you exercise. For sudden weakness, call 999 (UK), 911 (US) "
-        "or 112 (EU).",
+        f"**Stop at once and get help** if {plan.STOP_SIGNS} while you exercise. For sudden "
+        f"weakness, call {numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU).",
         icon=":material/emergency:",
     )
+    source_line((*plan.STOP_SOURCES, *redflags.EMERGENCY_NUMBER_SOURCES), ("EX-05", "RF-01"))
     st.page_link("pages/red_flags.py", label="Check the warning signs", icon=":material/emergency:")
 
 
