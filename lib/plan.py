@@ -223,7 +223,7 @@ def build_plan(inputs: PlanInput, library: Sequence[Exercise]) -> Plan:
     """
     _check(inputs)
     days = tuple(sorted(set(inputs.days)))
-    strength_days = _spread(days, STRENGTH_DAYS)
+    strength_days = _two_apart(days)
     shortfalls: list[str] = []
     if len(strength_days) < STRENGTH_DAYS:
         shortfalls.append(
@@ -284,7 +284,7 @@ def build_plan(inputs: PlanInput, library: Sequence[Exercise]) -> Plan:
         balance_days=balance_days,
         aerobic_days=aerobic_days,
         shortfalls=tuple(shortfalls),
-        fact_ids=_fact_ids(inputs, weeks, balance_needed),
+        fact_ids=_fact_ids(weeks, balance_needed),
     )
 
 
@@ -312,8 +312,8 @@ def adjacent(a: int, b: int) -> bool:
     return (a - b) % len(WEEKDAYS) in (1, len(WEEKDAYS) - 1)
 
 
-def _spread(days: Sequence[int], count: int) -> tuple[int, ...]:
-    """Up to `count` of `days` with no two adjacent, as far apart as possible."""
+def _two_apart(days: Sequence[int]) -> tuple[int, ...]:
+    """Two of `days` that are not adjacent, as far apart as possible; else just the first."""
     best: tuple[int, ...] = ()
     best_gap = -1
     for first in days:
@@ -323,9 +323,7 @@ def _spread(days: Sequence[int], count: int) -> tuple[int, ...]:
             gap = min((second - first) % 7, (first - second) % 7)
             if gap > best_gap:
                 best, best_gap = (first, second), gap
-    if best:
-        return best[:count]
-    return tuple(days[:1])
+    return best or tuple(days[:1])
 
 
 def _balance_days(days: Sequence[int], strength_days: Sequence[int]) -> tuple[int, ...]:
@@ -388,8 +386,9 @@ def _aerobic_target(number: int, weeks: int, start: int, easier: bool) -> int:
 def strength_routine(library: Iterable[Exercise], level: str) -> tuple[Exercise, ...]:
     """Strength exercises that together work every leg muscle group at this level.
 
-    Greedy: take exercises at the level itself first (then the levels below), each time the
-    one that adds most muscle groups not yet worked; ties go to the library's order.
+    Greedy: each time take the exercise that adds muscle groups not yet worked, preferring
+    the level itself, then the most groups added, then the nearest level below, then one
+    done with both legs at once; ties go to the library's order.
     """
     rank = LEVELS.index(level)
     candidates = [e for e in library if e.kind == "strength" and e.level_rank <= rank]
@@ -398,15 +397,15 @@ def strength_routine(library: Iterable[Exercise], level: str) -> tuple[Exercise,
     while missing:
         best = max(
             candidates,
-            key=lambda e: (e.level_rank == rank, len(missing & set(e.muscles)), -e.sides),
+            key=lambda e: (
+                bool(missing & set(e.muscles)),
+                e.level_rank == rank,
+                len(missing & set(e.muscles)),
+                e.level_rank,
+                -e.sides,
+            ),
             default=None,
         )
-        if best is None or not missing & set(best.muscles):
-            best = max(
-                candidates,
-                key=lambda e: (len(missing & set(e.muscles)), e.level_rank),
-                default=None,
-            )
         if best is None or not missing & set(best.muscles):
             break  # the library cannot cover the rest (its tests make sure it can)
         chosen.append(best)
@@ -513,7 +512,7 @@ def _spread_minutes(target: int, room: dict[int, int]) -> dict[int, int]:
     return given
 
 
-def _fact_ids(inputs: PlanInput, weeks: Sequence[Week], balance: bool) -> tuple[str, ...]:
+def _fact_ids(weeks: Sequence[Week], balance: bool) -> tuple[str, ...]:
     ids = ["PA-02", "PA-20", "PA-04", "PA-06", "PA-07", "PA-21", "PA-32"]
     ids += [w.dose.fact_id for w in weeks]
     if balance:
@@ -534,7 +533,7 @@ CSV_FIELDS = ("week", "day", "date", "activity", "minutes", "detail", "exercises
 
 
 def rows(plan: Plan, start: dt.date | None = None) -> list[dict[str, object]]:
-    """Every planned block as a flat row (for the table, the CSV and the calendar)."""
+    """Every planned block as a flat row (the CSV's rows)."""
     out: list[dict[str, object]] = []
     for week in plan.weeks:
         for day in week.days:
@@ -573,18 +572,15 @@ def grid(plan: Plan) -> list[dict[str, str]]:
         for number, name in enumerate(WEEKDAY_NAMES):
             day = by_day.get(number)
             row[name[:3]] = (
-                " + ".join(_cell(a) for a in day.activities) if day is not None else "rest"
+                " + ".join(_block(a) for a in day.activities) if day is not None else "rest"
             )
         out.append(row)
     return out
 
 
-def _cell(activity: Activity) -> str:
-    if activity.kind == "aerobic":
-        return f"aerobic {activity.minutes} min"
-    if activity.kind == "strength":
-        return f"strength {activity.minutes} min"
-    return f"balance {activity.minutes} min"
+def _block(activity: Activity) -> str:
+    """ "strength 20 min": one block in a grid cell, a calendar title or a printed row."""
+    return f"{activity.kind} {activity.minutes} min"
 
 
 def _date(start: dt.date, week: int, weekday: int) -> dt.date:
@@ -642,7 +638,7 @@ def to_ics(
 
 def event_summary(day: Day) -> str:
     """ "Legs: strength 20 min, aerobic 15 min"."""
-    return "Legs: " + ", ".join(f"{a.kind} {a.minutes} min" for a in day.activities)
+    return "Legs: " + ", ".join(_block(a) for a in day.activities)
 
 
 def _event_description(week: Week, day: Day, titles: dict[str, str], link: str | None) -> str:
@@ -667,18 +663,16 @@ STOP_RULE = (
 
 def report_sections(plan: Plan, titles: dict[str, str]) -> tuple[Section, ...]:
     """The plan's exercises, then one table row per week, for the printable summary."""
-    routines: dict[str, list[str]] = {}
+    routines: dict[str, str] = {}  # one row per routine, in the order the plan meets them
     for week in plan.weeks:
         for day in week.days:
             for activity in day.activities:
-                names = [titles.get(s, s) for s in activity.exercises]
-                routines.setdefault(f"{activity.title} ({activity.level or 'any'})", names)
-    exercises_section = Section(
-        "The exercises",
-        rows=tuple(
-            (label.replace(" (any)", ""), ", ".join(names)) for label, names in routines.items()
-        ),
-    )
+                label = activity.title
+                if activity.kind == "strength":
+                    label += f" ({LEVEL_NAMES[activity.level].lower()})"
+                names = ", ".join(titles.get(s, s) for s in activity.exercises)
+                routines.setdefault(label, names)
+    exercises_section = Section("The exercises", rows=tuple(routines.items()))
     weeks_section = Section(
         "Week by week",
         rows=tuple(
@@ -694,6 +688,5 @@ def report_sections(plan: Plan, titles: dict[str, str]) -> tuple[Section, ...]:
 
 def _day_text(day: Day) -> str:
     return ", ".join(
-        f"{a.kind} {a.minutes} min" + (f" ({a.detail})" if a.kind == "strength" else "")
-        for a in day.activities
+        _block(a) + (f" ({a.detail})" if a.kind == "strength" else "") for a in day.activities
     )
