@@ -21,12 +21,18 @@ def stop_rules() -> None:
     st.page_link("pages/red_flags.py", label="Check the warning signs", icon=":material/emergency:")
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _figure(key: str, title: str) -> str:
+    # The same 27 diagrams on every rerun of the library page: drawn once.
+    return figures.figure_img(key, title=title)
+
+
 def exercise_card(exercise: Exercise, *, expanded: bool = False) -> None:
     """One exercise: its diagram, what it works, and (folded) its steps, dose and safety."""
     with st.container(border=True):
         picture, words = st.columns([2, 3], vertical_alignment="center")
         with picture:
-            st.html(figures.figure_img(exercise.figure, title=exercise.title))
+            st.html(_figure(exercise.figure, exercise.title))
         with words:
             st.subheader(exercise.title, anchor=False)
             st.markdown(exercise.summary)

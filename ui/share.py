@@ -35,10 +35,16 @@ def page_link_url(page: str, params: Mapping[str, str]) -> str | None:
     return share_link(page_url, params, os.environ.get("EXPLORER_PUBLIC_URL"))
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _qr_img(link: str, title: str) -> str:
+    # About 5 ms to encode: cached, since every rerun of an interactive page draws it again.
+    return qr.qr_img(link, title=title)
+
+
 def qr_code(link: str, *, title: str, width_px: int = 220) -> None:
     """The link's QR code, drawn on the page (no image is fetched from anywhere)."""
     try:
-        image = qr.qr_img(link, title=title)
+        image = _qr_img(link, title)
     except ValueError:
         st.caption("This link is too long for a QR code; copy it instead.")
         return
