@@ -1228,16 +1228,17 @@ def figure_svg(key: str, *, title: str | None = None) -> str:
     )
 
 
-def svg_img(svg: str, *, alt: str, max_width_px: int = MAX_WIDTH_PX) -> str:
+def svg_img(svg: str, *, alt: str, max_width_px: int | None = MAX_WIDTH_PX) -> str:
     """An `<img>` showing a standalone SVG from a data URI, with `alt` as its text.
 
     Why: Streamlit's `st.html` strips inline `<svg>` (it sanitises to HTML only) but keeps an
     image whose source is a `data:` URI, which loads nothing from any host.
     """
     data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    limit = f"max-width:{max_width_px}px;" if max_width_px else ""
     return (
         f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt, quote=True)}"'
-        f' style="width:100%;max-width:{max_width_px}px;height:auto;display:block">'
+        f' style="width:100%;{limit}height:auto;display:block">'
     )
 
 

@@ -6,11 +6,12 @@ handout carries it back to the view it was made from.
 
 from __future__ import annotations
 
-import base64
 import html
 import io
 
 import segno
+
+from lib.figures import svg_img
 
 DARK = "#1A1A1A"  # the theme's text colour: 17:1 on white, well above any scanner's needs
 LIGHT = "#FFFFFF"
@@ -51,18 +52,11 @@ def qr_svg(link: str, *, title: str = "QR code of this page's link") -> str:
 
 
 def qr_img(link: str, *, title: str = "QR code of this page's link") -> str:
-    """The link's QR code as an `<img>` (data URI) for a Streamlit page, its link as alt text.
-
-    Streamlit's `st.html` strips inline `<svg>`; an image from a `data:` URI loads nothing
-    from any host and survives.
-    """
+    """The link's QR code as an `<img>` (a data URI, see `lib.figures.svg_img`), its link as
+    alt text; it fills the width of its box."""
     svg = qr_svg(link, title=title).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    alt = html.escape(f"{_printable(title) or 'QR code'}: {_printable(link)}", quote=True)
-    return (
-        f'<img src="data:image/svg+xml;base64,{data}" alt="{alt}"'
-        ' style="width:100%;height:auto;display:block;image-rendering:pixelated">'
-    )
+    alt = f"{_printable(title) or 'QR code'}: {_printable(link)}"
+    return svg_img(svg, alt=alt, max_width_px=None)
 
 
 def _printable(text: str) -> str:
