@@ -7,10 +7,10 @@ from lib.content import ContentError
 from ui import require_router
 from ui.content import load_library, show_content_error
 from ui.handout import SECTIONS, handout, preview_and_download
-from ui.inputs import url_choice, url_number, url_pills
+from ui.inputs import url_number, url_pills
 from ui.plan import plan_inputs
-from ui.screening import screening_inputs
-from ui.selfcheck import activity_inputs, weight_kg_input
+from ui.screening import screening_inputs, sex_input
+from ui.selfcheck import activity_inputs, guideline_input, weight_kg_input
 from ui.share import current_link, share_panel
 
 require_router()
@@ -24,20 +24,13 @@ left, right = st.columns(2)
 with left:
     age = int(url_number("Age (years)", key="age", lo=18, hi=110, default=70))
 with right:
-    sex = url_choice(
-        "Sex", key="sex", options={"female": "Female", "male": "Male"}, default="female"
-    )
+    sex = sex_input()
 
 assessment = results = built = None
 library = ()
 if "selfcheck" in chosen:
     with st.expander(SECTIONS["selfcheck"], expanded=True, icon=":material/checklist:"):
-        guideline = url_choice(
-            "Guideline",
-            key="guideline",
-            options={"who": "WHO 2020", "us": "US 2018"},
-            default="who",
-        )
+        guideline = guideline_input()
         weight_kg = weight_kg_input()
         assessment = guidelines.assess(activity_inputs(age, weight_kg, guideline, helper=False))
 if "screening" in chosen:

@@ -4,8 +4,8 @@ import streamlit as st
 
 from lib import screening
 from ui import require_router
-from ui.inputs import url_choice, url_number
-from ui.screening import screening_inputs, summary_download
+from ui.inputs import url_number
+from ui.screening import screening_inputs, sex_input, summary_download
 from ui.share import current_link, share_panel
 
 require_router()
@@ -20,9 +20,7 @@ left, right = st.columns(2)
 with left:
     age = int(url_number("Age (years)", key="age", lo=18, hi=110, default=70))
 with right:
-    sex = url_choice(
-        "Sex", key="sex", options={"female": "Female", "male": "Male"}, default="female"
-    )
+    sex = sex_input()
 
 everything = screening_inputs(age, sex)
 

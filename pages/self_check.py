@@ -4,8 +4,14 @@ import streamlit as st
 
 from lib import guidelines
 from ui import require_router
-from ui.inputs import url_choice, url_number
-from ui.selfcheck import activity_inputs, render_assessment, summary_download, weight_kg_input
+from ui.inputs import url_number
+from ui.selfcheck import (
+    activity_inputs,
+    guideline_input,
+    render_assessment,
+    summary_download,
+    weight_kg_input,
+)
 from ui.share import current_link, share_panel
 
 require_router()
@@ -15,9 +21,7 @@ st.caption(
     "expert protein advice. Educational, not a diagnosis; nothing you type is stored."
 )
 
-guideline = url_choice(
-    "Guideline", key="guideline", options={"who": "WHO 2020", "us": "US 2018"}, default="who"
-)
+guideline = guideline_input()
 left, right = st.columns(2)
 with left:
     age = int(url_number("Age (years)", key="age", lo=18, hi=110, default=50))

@@ -9,6 +9,7 @@ import streamlit as st
 import lib
 from lib import plan, report, screening
 from lib.exercises import Exercise
+from lib.guidelines import Assessment
 from ui.content import load_sources
 from ui.plan import plan_report
 from ui.report import download_report
@@ -25,7 +26,7 @@ SECTIONS = {
 
 def handout(
     *,
-    assessment: object | None,
+    assessment: Assessment | None,
     screening_results: list[screening.ScreenResult] | None,
     built: plan.Plan | None,
     library: tuple[Exercise, ...],
@@ -37,7 +38,7 @@ def handout(
     """The chosen parts, combined into one printable report with the link back and QR code."""
     parts = []
     if assessment is not None:
-        parts.append(selfcheck_report(assessment, None))  # type: ignore[arg-type]
+        parts.append(selfcheck_report(assessment, None))
     if screening_results is not None:
         parts.append(screening_report(screening_results, age, sex, None))
     if built is not None:

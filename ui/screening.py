@@ -11,7 +11,7 @@ from lib import charts, report, screening
 from lib.screening import Flag, ScreenResult, Sex
 from ui.charts import show_chart, source_line
 from ui.content import load_sources
-from ui.inputs import url_optional_choice, url_optional_number
+from ui.inputs import url_choice, url_optional_choice, url_optional_number
 from ui.report import download_report
 
 FLAG_WORDS = {
@@ -85,6 +85,14 @@ def summary_report(
         made_on=dt.date.today(),
         link=link,
     )
+
+
+def sex_input() -> Sex:
+    """Sex for the norms and cut-offs that differ by it, bound to `sex`."""
+    sex = url_choice(
+        "Sex", key="sex", options={"female": "Female", "male": "Male"}, default="female"
+    )
+    return "male" if sex == "male" else "female"
 
 
 def screening_inputs(age: int, sex: Sex, *, detailed: bool = True) -> list[ScreenResult]:

@@ -40,6 +40,13 @@ def _convert_weight() -> None:
     st.session_state["weight"] = round(min(max(converted, lo), hi), 1)
 
 
+def guideline_input() -> str:
+    """Which guideline to check against, bound to `guideline` (WHO 2020 by default)."""
+    return url_choice(
+        "Guideline", key="guideline", options={"who": "WHO 2020", "us": "US 2018"}, default="who"
+    )
+
+
 def weight_kg_input() -> float:
     """Body weight with a kg/lb switch, both bound to the link; returns kilograms."""
     unit = url_choice(

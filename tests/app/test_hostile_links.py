@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from lib import exercises, plan
 from tests.app.test_pages import PAGES, open_page
 from tests.conftest import ROOT
 
@@ -219,28 +220,15 @@ SPECS: dict[str, dict[str, Spec]] = {
     "pages/red_flags.py": {"country": Choice(("uk", "us", "eu"))},
     "pages/glossary.py": {"q": Text(60)},
     "pages/exercises.py": {
-        "kind": Many(("strength", "balance", "aerobic")),
-        "level": Many(("seated", "supported", "bodyweight", "loaded")),
-        "muscle": Many(("quadriceps", "hamstrings", "glutes", "calves", "hip_abductors", "ankle")),
-        "equipment": Many(
-            (
-                "none",
-                "chair",
-                "wall",
-                "step",
-                "mat",
-                "ankle_weights",
-                "band",
-                "machine",
-                "bike",
-                "pool",
-            )
-        ),
+        "kind": Many(exercises.KINDS),
+        "level": Many(exercises.LEVELS),
+        "muscle": Many(exercises.MUSCLES),
+        "equipment": Many(exercises.EQUIPMENT),
         "ex": Choice(EXERCISES, optional=True, label="exercise"),
     },
     "pages/plan.py": {
-        "level": Choice(("seated", "supported", "bodyweight", "loaded")),
-        "days": Many(("mon", "tue", "wed", "thu", "fri", "sat", "sun")),
+        "level": Choice(exercises.LEVELS),
+        "days": Many(plan.WEEKDAYS),
         "minutes": Number(10, 180),
         "age": Number(18, 100),
         "weeks": Number(4, 12),
