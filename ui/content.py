@@ -13,6 +13,8 @@ from lib.exercises import Exercise
 from lib.glossary import Term
 
 _DEFAULT_CONTENT_DIR = Path(__file__).parents[1] / "content"
+# The pages a presenter scene may open: read once, not on every rerun in presenter mode.
+_PAGE_NAMES = tuple(sorted(p.stem for p in (Path(__file__).parents[1] / "pages").glob("*.py")))
 
 
 def content_dir() -> Path:
@@ -191,8 +193,7 @@ def load_scenes() -> tuple[scenes.Scene, ...]:
     """
     path = content_dir() / "scenes.yaml"
     sources_path = content_dir() / "sources.yaml"
-    pages = tuple(sorted(p.stem for p in (Path(__file__).parents[1] / "pages").glob("*.py")))
-    return _scenes(path, _mtime(path), sources_path, _mtime(sources_path), pages)
+    return _scenes(path, _mtime(path), sources_path, _mtime(sources_path), _PAGE_NAMES)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
