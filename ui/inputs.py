@@ -72,7 +72,7 @@ def _are_some_of(options: Sequence[str]) -> Callable[[object], bool]:
 _RESEED = "_lme_reseed_"
 
 
-def _reseed_after(key: str, value: object) -> bool:
+def _reseed_after(key: str, value: object) -> None:
     """If a required choice came back empty, start it again from its checked value.
 
     Why: after a page switch, Streamlit 1.67's binding resets a bound segmented control
@@ -80,11 +80,9 @@ def _reseed_after(key: str, value: object) -> bool:
     State holds a value. The widget cannot be changed once drawn, so this marks the key and
     reruns once; the next run seeds the widget before drawing it.
     """
-    if value is not None:
-        return False
-    st.session_state[_RESEED + key] = True
-    st.rerun()
-    return True  # not reached: st.rerun() raises
+    if value is None:
+        st.session_state[_RESEED + key] = True
+        st.rerun()
 
 
 def _write_link_value(key: str, value: object) -> None:
