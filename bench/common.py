@@ -153,7 +153,7 @@ def server(
 ) -> Iterator[Server]:
     """Start `script` with the browser tests' flags, wait for health, always stop it.
 
-    `env` adds environment variables, such as `STREAMLIT_RUNNER_POST_SCRIPT_GC=false` to
+    `env` adds environment variables, such as `STREAMLIT_RUNNER_POST_SCRIPT_GC=true` to
     try a Streamlit setting without touching `.streamlit/config.toml`.
     """
     WORK.mkdir(parents=True, exist_ok=True)

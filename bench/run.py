@@ -166,10 +166,10 @@ def _extra_files(part: Part, kind: str, stems: list[str], top: int = 5) -> str:
 def _interaction_costs(part: Part) -> list[str]:
     browser = part.data["browser"]
     alone = part.data["server_alone"]
-    no_gc = part.data["server_alone_no_gc"]
+    with_gc = part.data["server_alone_with_gc"]
     assert isinstance(browser, dict)
     assert isinstance(alone, dict)
-    assert isinstance(no_gc, dict)
+    assert isinstance(with_gc, dict)
 
     def total(name: str) -> float:
         return median([t.total for t in browser[name]])
@@ -184,10 +184,9 @@ def _interaction_costs(part: Part) -> list[str]:
         "### Interaction",
         "",
         f"- Streamlit's floor, the bare slider page: {total('bare'):.0f} ms in the browser; "
-        f"the server's rerun alone {server('bare'):.0f} ms, of which Streamlit's full garbage "
-        f"collection after the run is about {server('bare') - server('bare', no_gc):.0f} ms "
-        "(a rerun without it takes "
-        f"{server('bare', no_gc):.0f} ms, mostly Altair building and validating the chart).",
+        f"the server's rerun alone {server('bare'):.0f} ms (mostly Altair building and "
+        f"validating the chart), {server('bare', with_gc):.0f} ms with Streamlit's default "
+        "post-run garbage collection on.",
         f"- Our projection chart alone (one slider, the chart, its sentence): "
         f"{total('chart_only'):.0f} ms in the browser, server alone "
         f"{server('chart_only'):.0f} ms: what our chart adds over Streamlit's floor.",
@@ -196,22 +195,22 @@ def _interaction_costs(part: Part) -> list[str]:
         label = next(c.label for c in interaction.CASES if c.name == name)
         lines.append(
             f"- {label}: {total(name):.0f} ms in the browser, server alone "
-            f"{server(name):.0f} ms ({server(name, no_gc):.0f} ms with the post-run garbage "
-            f"collection off), long tasks on the browser's main thread {long_tasks(name):.0f} ms."
+            f"{server(name):.0f} ms ({server(name, with_gc):.0f} ms with the post-run garbage "
+            f"collection on), long tasks on the browser's main thread {long_tasks(name):.0f} ms."
             " The rest of the page (inputs, data table, article, navigation) is what it adds "
             "over the chart alone."
         )
     lines.append(
-        "- With Streamlit's post-run garbage collection off (`[runner] postScriptGC = false` "
-        f"in `.streamlit/config.toml`), `/projection` took {total('projection_no_gc'):.0f} ms "
-        f"in the browser (with it: {total('projection'):.0f} ms) and its server rerun "
-        f"{server('projection', no_gc):.0f} ms instead of {server('projection'):.0f} ms. The "
-        "collection (`gc.collect(2)` in Streamlit's `ScriptRunner._on_script_finished`) holds "
-        "the interpreter lock right after the script, so the run's last messages wait for it, "
-        "and every session's runs queue behind it under load. The setting is Streamlit's own "
-        "(hidden, on by default); turning it off leaves Python's automatic collection in "
-        "place. `python -m bench.run --only load --no-gc` shows the server's memory under "
-        "load without it."
+        "- The app turns Streamlit's post-run garbage collection off (`[runner] postScriptGC "
+        "= false` in `.streamlit/config.toml`): with it back on, `/projection` took "
+        f"{total('projection_with_gc'):.0f} ms in the browser (off: {total('projection'):.0f} "
+        f"ms) and its server rerun {server('projection', with_gc):.0f} ms instead of "
+        f"{server('projection'):.0f} ms. The collection (`gc.collect(2)` in Streamlit's "
+        "`ScriptRunner._on_script_finished`) holds the interpreter lock right after the "
+        "script, so the run's last messages wait for it, and every session's runs queue "
+        "behind it under load. Turning it off leaves Python's automatic collection in place. "
+        "`python -m bench.run --only load --with-gc` shows the server's memory under load "
+        "with it on."
     )
     return lines
 
@@ -238,8 +237,8 @@ def _load_costs(part: Part) -> list[str]:
         "queue, which is the latency measured: the queue, not any one slow page. New browser "
         "tabs wait in the same queue, and their static files are served by the same busy "
         "process.",
-        "- Less CPU a rerun is what shortens the queue: the post-run garbage collection "
-        "(see Interaction) is a large share of each rerun.",
+        "- Less CPU a rerun is what shortens the queue (see Interaction for what a rerun "
+        "costs, and for Streamlit's post-run garbage collection, which the app turns off).",
     ]
 
 
@@ -250,9 +249,9 @@ def main(argv: list[str] | None = None) -> None:
         help=f"comma-separated parts to run: {', '.join(PARTS)} (default: all)",
     )
     parser.add_argument(
-        "--no-gc",
+        "--with-gc",
         action="store_true",
-        help="run the load part's server with runner.postScriptGC off (to compare memory)",
+        help="run the load part's server with Streamlit's post-run GC back on (to compare)",
     )
     parser.add_argument(
         "--quick",
@@ -264,7 +263,7 @@ def main(argv: list[str] | None = None) -> None:
     unknown = set(chosen) - set(PARTS)
     if unknown:
         parser.error(f"unknown part(s) {', '.join(sorted(unknown))}; choose from {PARTS}")
-    full = not args.only and not args.quick and not args.no_gc
+    full = not args.only and not args.quick and not args.with_gc
     quick = args.quick
     browser = CHROMIUM.exists()
 
@@ -291,7 +290,12 @@ def main(argv: list[str] | None = None) -> None:
         elif name == "interaction":
             parts[name] = interaction.run(reps=3 if quick else 11)
         elif name == "load":
-            parts[name] = load.run(sessions=10, browsers=1, seconds=10) if quick else load.run()
+            env = interaction.WITH_GC if args.with_gc else None
+            parts[name] = (
+                load.run(sessions=10, browsers=1, seconds=10, env=env)
+                if quick
+                else load.run(env=env)
+            )
         print("\n".join(parts[name].lines), flush=True)
         print(f"bench: {name} took {time.perf_counter() - t:.0f} s", flush=True)
 
