@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from lib.tables import html_table
 from ui.content import load_sources
 
 
@@ -34,18 +35,31 @@ def show_chart(
     # every rerun would cost more than drawing the page (about 45 ms of a projection rerun).
     st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
     st.markdown(f"**In words:** {summary}")
-    table = pd.DataFrame(data)
     with st.expander("The numbers behind this chart"):
-        st.dataframe(table, hide_index=True, width="stretch")
+        show_table(data, caption="The numbers drawn in the chart above")
         st.download_button(
             "Download these numbers (CSV)",
-            table.to_csv(index=False),
+            lambda: pd.DataFrame(data).to_csv(index=False),
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"csv_{name}",
             icon=":material/download:",
             on_click="ignore",  # a download needs no rerun (and a rerun would retire the file)
         )
+
+
+def show_table(
+    rows: Sequence[Mapping[str, object]],
+    *,
+    caption: str | None = None,
+    row_headers: bool = False,
+) -> None:
+    """`rows` as a plain HTML table (see `lib.tables` for why not `st.dataframe`)."""
+    st.html(
+        '<div class="lme-table-wrap">'
+        + html_table(rows, caption=caption, row_headers=row_headers)
+        + "</div>"
+    )
 
 
 def source_line(source_ids: tuple[str, ...], fact_ids: tuple[str, ...] = ()) -> None:

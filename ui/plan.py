@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 import lib
 from lib import charts, exercises, plan, report
 from lib.exercises import Exercise
 from lib.plan import Plan
-from ui.charts import show_chart, source_line
+from ui.charts import show_chart, show_table, source_line
 from ui.content import load_sources
 from ui.inputs import url_choice, url_optional_number, url_pills, url_slider
 from ui.report import download_report
@@ -40,7 +39,7 @@ def show_plan(built: Plan, library: tuple[Exercise, ...]) -> None:
         name="plan_weeks",
     )
     st.subheader("Week by week", anchor=False)
-    st.table(pd.DataFrame(plan.grid(built)).set_index("Week"))
+    show_table(plan.grid(built), caption="Your plan, week by week", row_headers=True)
     source_line(built.source_ids, built.fact_ids)
     _one_week(built, {e.slug: e for e in library})
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 import lib
 from lib import charts, guidelines, report
 from lib.guidelines import Assessment, Status
-from ui.charts import show_chart, source_line
+from ui.charts import show_chart, show_table, source_line
 from ui.content import load_sources
 from ui.inputs import url_choice, url_number, url_toggle
 from ui.report import download_report
@@ -140,7 +139,7 @@ def render_assessment(assessment: Assessment) -> None:
         },
     )
     with st.expander("The US 2018 and WHO 2020 guidelines side by side"):
-        table = pd.DataFrame(
+        show_table(
             [
                 {
                     "Topic": r.topic,
@@ -149,9 +148,10 @@ def render_assessment(assessment: Assessment) -> None:
                     "Fact ids": ", ".join(r.fact_ids),
                 }
                 for r in guidelines.GUIDELINE_TABLE
-            ]
+            ],
+            caption="What each guideline says",
+            row_headers=True,
         )
-        st.table(table, hide_index=True)  # HTML, readable by screen readers
         source_line(("hhs2018", "who2020"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Mapping
 from urllib.parse import urlsplit, urlunsplit
@@ -64,5 +65,10 @@ def share_panel(*, expanded: bool = False) -> None:
             qr_code(link, title="QR code of this view's link")
         with words:
             st.markdown("Scan the code with a phone camera, or copy the link:")
-            st.code(link, language=None, wrap_lines=True)
-            st.caption("The link holds only what is on screen; nothing is stored.")
+            # Plain text, not st.code: its copy button costs 1.5 MB of syntax-highlighter
+            # JavaScript on every page with a share panel (bench/RESULTS.md, cold loads).
+            st.html(f'<p><code class="lme-link">{html.escape(link)}</code></p>')
+            st.caption(
+                "One click selects the whole link; then copy it (Ctrl+C, or ⌘+C on a Mac). "
+                "The link holds only what is on screen; nothing is stored."
+            )

@@ -52,6 +52,22 @@ def test_page_html_is_only_our_markup(page):
         assert "<script" not in element.proto.body.lower()
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_every_chart_has_words_and_a_data_table(page):
+    """Each chart comes with its sentence in words and the numbers as an HTML table."""
+    at = open_page(page)
+    charts = at.get("vega_lite_chart")
+    summaries = [m for m in at.markdown if m.value.startswith("**In words:**")]
+    tables = [h for h in at.get("html") if "The numbers drawn in the chart above" in h.proto.body]
+    assert len(summaries) == len(tables) == len(charts)
+    for table in tables:
+        body = table.proto.body
+        assert '<th scope="col"' in body
+        assert body.count("<tr>") >= 3  # the header and at least two drawn points
+    if page in ("pages/projection.py", "pages/self_check.py", "pages/screening.py"):
+        assert charts  # the chart pages draw at least one, so this test cannot pass empty
+
+
 def test_article_page_shows_numbered_sources():
     """An article page ends with its numbered, linked sources."""
     at = open_page("pages/causes.py")

@@ -24,7 +24,7 @@ def test_plan_deep_link(server: Server, visit: Visit):
     visit.settle()
     assert_page_is_whole(visit)
     assert page.get_by_text("A 6-week plan").count() >= 1
-    rows = page.locator('[data-testid="stTable"] tbody tr')
+    rows = page.locator("table", has_text="Your plan, week by week").locator("tbody tr")
     rows.nth(5).wait_for()
     assert rows.count() == 6
     # The address bar keeps every input (as Streamlit spells them), so a copied link or the
@@ -89,6 +89,11 @@ def test_share_panel_qr_code_reads_back_as_the_page_link(server: Server, visit: 
     assert link.path == "/projection"
     assert parse_qs(link.query)["age"] == ["80"]
     assert parse_qs(link.query)["rate"] == ["6.0"] or parse_qs(link.query)["rate"] == ["6"]
+    # The same link is written out beside the code, and one click selects all of it to copy.
+    shown = page.locator("code.lme-link").first
+    assert shown.inner_text() == decoded[0]
+    shown.click()
+    assert page.evaluate("() => window.getSelection().toString()") == decoded[0]
 
 
 def test_presenter_mode_hides_the_menu_and_enlarges_type(server: Server, visit: Visit):
