@@ -27,7 +27,7 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SETTLED, free_port
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / ".work"  # server logs and partial results (git-ignored)
 PAGES = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
-CHART_PAGES = {"projection", "self_check", "screening"}
+CHART_PAGES = {"plan", "projection", "screening", "self_check"}  # pages that draw a chart
 
 __all__ = [
     "CHARTS_DRAWN",

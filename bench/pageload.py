@@ -19,6 +19,7 @@ A server cold start is from launching `streamlit run` to the first settled page.
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 from bench.common import (
@@ -100,55 +101,57 @@ def _cold_load(browser, url: str, charts: int) -> tuple[dict[str, float], dict[s
     return measures, files
 
 
-def _loads(
-    browser, url_of, paths: list[str], repeat: int, files: dict[str, dict[str, int]], charts: int
-) -> dict[str, dict[str, float]]:
-    """Per path, the median of each measure over `repeat` cold loads (files: the last's).
+# The floors that "What costs the time" compares with: a one-line page (a chart page: the
+# bare chart) inside the explorer's own navigation (bench/bare_nav.py), at `/`, at a text
+# page's URL and at a chart page's URL.
+NAV_FLOORS = {"nav home": "", "nav text": "causes", "nav chart": "projection"}
 
-    A path in CHART_PAGES waits for at least one drawn chart, the others for `charts`.
-    """
-    out = {}
-    for path in paths:
-        runs = []
-        for _ in range(repeat):
-            need = max(charts, 1 if path in CHART_PAGES else 0)
-            measures, files[path] = _cold_load(browser, url_of(path), need)
-            runs.append(measures)
-        out[path] = {key: median([r[key] for r in runs]) for key in runs[0]}
-    return out
+
+def floor_of(stem: str) -> str:
+    """The navigation floor a page is compared with."""
+    if stem == "home":
+        return "nav home"
+    return "nav chart" if stem in CHART_PAGES else "nav text"
 
 
 def run_cold_loads(repeat: int = COLD_LOADS) -> Part:
+    """Every page, the two bare pages and the navigation floors, interleaved round by round.
+
+    All the servers run at once and each round loads every target once, so a change in the
+    machine's load during the run falls on all of them alike. One load of each target first
+    is not counted (a fresh server imports and fills its caches on its first run).
+    """
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    samples: dict[str, list[dict[str, float]]] = {}
+    files: dict[str, dict[str, int]] = {}
+    with sync_playwright() as playwright, contextlib.ExitStack() as stack:
         browser = _launch(playwright)
-        try:
-            files: dict[str, dict[str, int]] = {}
-            with server() as app:
-                loads = _loads(
-                    browser,
-                    lambda p: f"{app.url}/{'' if p == 'home' else p}",
-                    PAGES,
-                    repeat,
-                    files,
-                    charts=0,
-                )
-            bare = {}
-            for kind, script in (("text", "bench/bare_text.py"), ("chart", "bench/bare_chart.py")):
-                with server(script) as bare_app:
-                    bare_files: dict[str, dict[str, int]] = {}
-                    bare[kind] = _loads(
-                        browser,
-                        lambda _p, u=bare_app.url: u,
-                        ["bare"],
-                        repeat,
-                        bare_files,
-                        charts=1 if kind == "chart" else 0,
-                    )["bare"]
-                    files[f"bare {kind}"] = bare_files["bare"]
-        finally:
-            browser.close()
+        stack.callback(browser.close)
+        app = stack.enter_context(server())
+        bare_text = stack.enter_context(server("bench/bare_text.py"))
+        bare_chart = stack.enter_context(server("bench/bare_chart.py"))
+        nav = stack.enter_context(server("bench/bare_nav.py"))
+        targets = {
+            **{stem: (f"{app.url}/{'' if stem == 'home' else stem}", stem in CHART_PAGES)
+               for stem in PAGES},
+            "bare text": (bare_text.url, False),
+            "bare chart": (bare_chart.url, True),
+            **{name: (f"{nav.url}/{path}", path == "projection")
+               for name, path in NAV_FLOORS.items()},
+        }  # fmt: skip
+        for round_ in range(repeat + 1):
+            for name, (url, chart) in targets.items():
+                measures, files[name] = _cold_load(browser, url, 1 if chart else 0)
+                if round_:
+                    samples.setdefault(name, []).append(measures)
+    medians = {
+        name: {key: median([m[key] for m in runs]) for key in runs[0]}
+        for name, runs in samples.items()
+    }
+    loads = {stem: medians[stem] for stem in PAGES}
+    bare = {"text": medians["bare text"], "chart": medians["bare chart"]}
+    floors = {name: medians[name] for name in NAV_FLOORS}
 
     def cells(m: dict[str, float]) -> str:
         return (
@@ -167,21 +170,31 @@ def run_cold_loads(repeat: int = COLD_LOADS) -> Part:
         "then to the last websocket message (the server runs the script and streams the "
         "elements, the browser draws them as they come); draw: after that until the last "
         "change. "
-        "Files: requests other than the websocket, and their transfer size.",
+        "Files: requests other than the websocket, and their transfer size. All the servers "
+        "run at once and the loads are interleaved round by round (one uncounted round "
+        "first). Navigation floor: the same URL in `bench/bare_nav.py`, a copy of the "
+        "explorer's navigation (sections, titles, icons) whose every page is one line (a "
+        "chart page: the bare chart), so the ratio to it is what the page itself costs.",
         "",
         "| Page | Median load | Boot ms | Run ms | Draw ms | Websocket | Files "
-        "| Bare page of its kind | Ratio | Target |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-        f"| bare one-line page | {cells(bare['text'])} | | 1.00 | |",
-        f"| bare one-chart page | {cells(bare['chart'])} | | 1.00 | |",
+        "| Bare page of its kind | Ratio | Target | Navigation floor | Ratio to the floor |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        f"| bare one-line page | {cells(bare['text'])} | | 1.00 | | | |",
+        f"| bare one-chart page | {cells(bare['chart'])} | | 1.00 | | | |",
+        *(
+            f"| navigation floor at `/{NAV_FLOORS[name]}` | {cells(floors[name])} | | | | | |"
+            for name in NAV_FLOORS
+        ),
     ]
     over: dict[str, float] = {}
     for stem in PAGES:
         kind = "chart" if stem in CHART_PAGES else "text"
         ratio = loads[stem]["total"] / bare[kind]["total"]
+        floor = floors[floor_of(stem)]["total"]
         lines.append(
             f"| `/{stem}` | {cells(loads[stem])} | {kind} ({bare[kind]['total']:.0f} ms) "
-            f"| {ratio:.2f} | at most {RATIO_TARGET} |"
+            f"| {ratio:.2f} | at most {RATIO_TARGET} | {floor:.0f} ms "
+            f"| {loads[stem]['total'] / floor:.2f} |"
         )
         if ratio > RATIO_TARGET:
             over[stem] = ratio
@@ -192,7 +205,8 @@ def run_cold_loads(repeat: int = COLD_LOADS) -> Part:
             f"cold loads: {len(over)} of {len(PAGES)} pages over {RATIO_TARGET} times the bare "
             f"page of their kind (worst: {', '.join(f'/{s} {over[s]:.2f}' for s in worst)})"
         )
-    return Part(lines, misses, {"loads": loads, "bare": bare, "files": files})
+    data = {"loads": loads, "bare": bare, "floors": floors, "files": files}
+    return Part(lines, misses, data)
 
 
 def _cold_start(browser, script: str) -> tuple[float, float]:
