@@ -20,9 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SETTLED, free_port
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SETTLED, RunWatch, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / ".work"  # server logs and partial results (git-ignored)
@@ -55,35 +53,6 @@ CHARTS_DRAWN = (
     "(n) => { const charts = [...document.querySelectorAll('[data-testid=stVegaLiteChart]')];"
     " return charts.length >= (n || 0) && charts.every(el => el.querySelector('canvas, svg')); }"
 )
-
-
-class RunWatch:
-    """Counts the script runs a page's websocket reports finished (`script_finished`).
-
-    `[data-test-script-state="notRunning"]` alone is not proof that a page has run: it is
-    also the state before the first run starts, and a fast page can be caught there (the
-    bare chart page "settled" with no chart at all in 2 of 3 tries). So the bench reads the
-    `ForwardMsg`s the page receives and waits for a run that finished, then for the
-    settled state and the charts.
-    """
-
-    def __init__(self, page: Any) -> None:
-        self.finished = 0
-        page.on("websocket", self._on_websocket)
-
-    def _on_websocket(self, ws: Any) -> None:
-        ws.on("framereceived", self._on_frame)
-
-    def _on_frame(self, payload: str | bytes) -> None:
-        if not isinstance(payload, bytes):
-            return
-        msg = ForwardMsg()
-        msg.ParseFromString(payload)
-        if (
-            msg.WhichOneof("type") == "script_finished"
-            and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
-        ):
-            self.finished += 1
 
 
 def wait_for_run(page: Any, watch: RunWatch, charts: int = 0, after: int = 0) -> None:

@@ -17,8 +17,11 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
+from google.protobuf.message import DecodeError
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.conftest import ROOT
 
@@ -132,6 +135,37 @@ def server(browser, tmp_path_factory) -> Iterator[Server]:
         yield running
 
 
+class RunWatch:
+    """Counts the script runs a page's websocket reports finished (`script_finished`).
+
+    `[data-test-script-state="notRunning"]` alone is not proof that a page has run: it is
+    also the state before the first run starts, and a fast page can be caught there (the
+    bench's bare chart page "settled" with no chart at all in 2 of 3 tries). So the tests
+    and the bench read the `ForwardMsg`s the page receives and wait for a finished run.
+    """
+
+    def __init__(self, page: Any) -> None:
+        self.finished = 0
+        page.on("websocket", self._on_websocket)
+
+    def _on_websocket(self, ws: Any) -> None:
+        ws.on("framereceived", self._on_frame)
+
+    def _on_frame(self, payload: str | bytes) -> None:
+        if not isinstance(payload, bytes):
+            return
+        msg = ForwardMsg()
+        try:
+            msg.ParseFromString(payload)
+        except DecodeError:
+            return
+        if (
+            msg.WhichOneof("type") == "script_finished"
+            and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+        ):
+            self.finished += 1
+
+
 @dataclass
 class Visit:
     """A browser page that records every request and console error it sees."""
@@ -140,9 +174,19 @@ class Visit:
     requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    watch: RunWatch | None = None  # counts the script runs the page's websocket finished
 
     def settle(self) -> None:
-        """Wait until Streamlit has finished running the script."""
+        """Wait until Streamlit has finished running the script.
+
+        `notRunning` is also the state before a page's first run has started, so the page
+        must first have finished at least one run (read from its websocket).
+        """
+        deadline = time.monotonic() + 30
+        while self.watch is not None and self.watch.finished == 0:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the page finished no script run within 30 s")
+            self.page.wait_for_timeout(20)  # type: ignore[attr-defined]  # delivers events
         self.page.wait_for_selector(SETTLED, timeout=30_000)  # type: ignore[attr-defined]
         self.page.wait_for_timeout(300)  # type: ignore[attr-defined]
         self.page.wait_for_selector(SETTLED, timeout=30_000)  # type: ignore[attr-defined]
@@ -155,6 +199,7 @@ def visit(browser) -> Iterator[Visit]:
     page = context.new_page()
     seen = Visit(page)
     page.on("request", lambda request: seen.requests.append(request.url))
+    seen.watch = RunWatch(page)
     page.on(
         "console",
         lambda msg: (

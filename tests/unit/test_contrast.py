@@ -295,6 +295,7 @@ CSS_PAIRS = [
     ("source fact ids", "#4d4d4d", WHITE, TEXT),
     ("glossary 'also called'", "#4d4d4d", WHITE, TEXT),
     ("captions", "#595959", WHITE, TEXT),
+    ("the share panel's link", "#1f1f1f", "#f0f2f6", TEXT),
     ("focus ring on the page", "#0072b2", WHITE, GRAPHIC),
     ("focus ring in the sidebar", "#0072b2", SECONDARY, GRAPHIC),
     ("focus ring in a note callout", "#0072b2", "#eef5fb", GRAPHIC),
