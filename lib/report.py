@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from lib import qr, redflags
@@ -160,7 +160,7 @@ def combine(
 WARNING_HEADING = "Warning signs"
 
 
-def sources_for(ids: Sequence[str], sources: dict[str, Source]) -> tuple[Source, ...]:
+def sources_for(ids: Sequence[str], sources: Mapping[str, Source]) -> tuple[Source, ...]:
     """The sources with these ids, in first-mention order, skipping unknown or repeated ids."""
     return tuple(sources[i] for i in dict.fromkeys(ids) if i in sources)
 

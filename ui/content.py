@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import streamlit as st
 
@@ -30,17 +32,20 @@ def _mtime(path: Path) -> int:
         return 0
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _sources(path: Path, mtime_ns: int) -> dict[str, Source]:
-    return content.load_sources(path)
+# st.cache_resource, not st.cache_data: every value here is immutable (frozen dataclasses,
+# tuples, a read-only mapping), so all sessions can share one copy. st.cache_data would
+# unpickle a fresh copy on every call, and a self-check rerun asks for the sources 7 times.
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _sources(path: Path, mtime_ns: int) -> Mapping[str, Source]:
+    return MappingProxyType(content.load_sources(path))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _article(path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int) -> Article:
     return content.load_article(path, _sources(sources_path, sources_mtime_ns))
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _glossary(
     path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int
 ) -> tuple[Term, ...]:
@@ -52,7 +57,7 @@ def _folder_mtime(folder: Path) -> int:
     return sum(_mtime(p) for p in folder.glob("*.md")) + _mtime(folder)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _library(
     folder: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int
 ) -> tuple[Exercise, ...]:
@@ -75,7 +80,7 @@ def show_content_error(err: ContentError) -> None:
     _show_error(err)
 
 
-def load_sources() -> dict[str, Source]:
+def load_sources() -> Mapping[str, Source]:
     """Every source of `content/sources.yaml` (cached until the file changes)."""
     path = content_dir() / "sources.yaml"
     return _sources(path, _mtime(path))
@@ -178,7 +183,7 @@ def render_home() -> None:
                 st.page_link(link.page, label=link.label, icon=link.icon)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _scenes(
     path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int, pages: tuple[str, ...]
 ) -> tuple[scenes.Scene, ...]:
@@ -196,7 +201,7 @@ def load_scenes() -> tuple[scenes.Scene, ...]:
     return _scenes(path, _mtime(path), sources_path, _mtime(sources_path), _PAGE_NAMES)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _quiz(
     path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int
 ) -> tuple[quiz.Question, ...]:
