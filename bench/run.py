@@ -140,6 +140,19 @@ def _cold_costs(part: Part) -> list[str]:
             f"before it connects. The pages' own content costs {ours:+.0f} ms over that floor."
         )
         lines.append(_extra_files(part, kind, stems))
+    floor_ratios = {
+        "`/`": floors["nav home"]["total"] / bare["text"]["total"],
+        f"`/{pageload.NAV_FLOORS['nav text']}`": floors["nav text"]["total"]
+        / bare["text"]["total"],
+        f"`/{pageload.NAV_FLOORS['nav chart']}` (chart)": floors["nav chart"]["total"]
+        / bare["chart"]["total"],
+    }
+    lines.append(
+        "- The floor itself, against the bare page of its kind: "
+        + ", ".join(f"{where} {ratio:.2f}" for where, ratio in floor_ratios.items())
+        + f". Where it is over {pageload.RATIO_TARGET}, no page at that URL can meet the "
+        "target while it keeps the navigation, however little it draws."
+    )
     nested = [s for s in PAGES if s != "home"]
     lines.append(
         f"- Boot: `/` (home) {loads['home']['boot']:.0f} ms, the other pages "
