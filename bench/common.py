@@ -11,16 +11,20 @@ import contextlib
 import math
 import os
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, SETTLED, RunWatch, free_port
+from tests.browser.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SETTLED,
+    RunWatch,
+    Server,
+    streamlit_server,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "bench" / ".work"  # server logs and partial results (git-ignored)
@@ -101,76 +105,20 @@ def percentile(values: Sequence[float], pct: float) -> float:
     return ordered[rank - 1]
 
 
-@dataclass
-class Server:
-    """A running `streamlit run` and when it was launched and answered its health check."""
-
-    port: int
-    process: subprocess.Popen[bytes]
-    log: Path
-    launched: float  # time.perf_counter() just before the process was started
-    healthy: float  # time.perf_counter() when /_stcore/health first answered 200
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-
 @contextlib.contextmanager
 def server(
     script: str = "app.py", poll_s: float = 0.05, env: dict[str, str] | None = None
 ) -> Iterator[Server]:
-    """Start `script` with the browser tests' flags, wait for health, always stop it.
+    """Start `script` as the browser tests do (on 127.0.0.1), wait for health, always stop it.
 
     `env` adds environment variables, such as `STREAMLIT_RUNNER_POST_SCRIPT_GC=true` to
-    try a Streamlit setting without touching `.streamlit/config.toml`.
+    try a Streamlit setting without touching `.streamlit/config.toml`. The server's log is
+    kept in bench/.work only when something went wrong.
     """
     WORK.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    log = WORK / f"streamlit-{port}.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", script,
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    clean = False
-    with log.open("wb") as out:
-        launched = time.perf_counter()
-        process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, **(env or {})},
-        )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/_stcore/health", timeout=2
-                ) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"{script} did not start:\n{log.read_text(errors='replace')}")
-            time.sleep(poll_s)
-        yield Server(port, process, log, launched, time.perf_counter())
-        clean = True  # the log is kept only when something went wrong
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-    if clean:
-        log.unlink(missing_ok=True)
+    with streamlit_server(WORK, env, script, host="127.0.0.1", poll_s=poll_s) as running:
+        yield running
+    running.log.unlink(missing_ok=True)
 
 
 def _children(pid: int) -> list[int]:

@@ -56,23 +56,37 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    """A running `streamlit run app.py` on a free local port."""
+    """A running `streamlit run` on a free local port, and when it started and answered."""
 
     port: int
     process: subprocess.Popen[bytes]
     log: Path
+    host: str = "localhost"  # the bench uses 127.0.0.1: no IPv6 attempt before connecting
+    launched: float = 0.0  # time.perf_counter() just before the process was started
+    healthy: float = 0.0  # time.perf_counter() when /_stcore/health first answered 200
 
     @property
     def url(self) -> str:
-        return f"http://localhost:{self.port}"
+        return f"http://{self.host}:{self.port}"
 
 
 @contextlib.contextmanager
 def streamlit_server(
-    tmp: Path, env: dict[str, str] | None = None, script: str = "app.py"
+    tmp: Path,
+    env: dict[str, str] | None = None,
+    script: str = "app.py",
+    *,
+    host: str = "localhost",
+    poll_s: float = 0.25,
+    port: int | None = None,
 ) -> Iterator[Server]:
-    """Start `script` as Streamlit's own e2e suite does, and wait until it is healthy."""
-    port = free_port()
+    """Start `script` as Streamlit's own e2e suite does, wait until it is healthy, stop it.
+
+    The tests and the bench (`bench.common.server`) both start their servers here. `env`
+    adds environment variables; the health check is polled every `poll_s` seconds. A given
+    `port` lets a test start a second server where the first one was (its log goes on).
+    """
+    port = port or free_port()
     log = tmp / f"streamlit-{port}.log"
     command = [
         sys.executable, "-m", "streamlit", "run", script,
@@ -82,7 +96,8 @@ def streamlit_server(
         "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
-    with log.open("wb") as out:
+    with log.open("ab") as out:
+        launched = time.perf_counter()
         process = subprocess.Popen(
             command,
             cwd=ROOT,
@@ -90,19 +105,22 @@ def streamlit_server(
             stderr=subprocess.STDOUT,
             env={**os.environ, **(env or {})},
         )
-    server = Server(port, process, log)
+    server = Server(port, process, log, host, launched)
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as reply:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/_stcore/health", timeout=2
+                ) as reply:
                     if reply.status == 200:
                         break
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start:\n{log.read_text(errors='replace')}")
-            time.sleep(0.25)
+                raise RuntimeError(f"{script} did not start:\n{log.read_text(errors='replace')}")
+            time.sleep(poll_s)
+        server.healthy = time.perf_counter()
         yield server
     finally:
         process.terminate()
@@ -110,6 +128,7 @@ def streamlit_server(
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
