@@ -114,15 +114,15 @@ def _cold_costs(part: Part) -> list[str]:
     assert isinstance(bare, dict)
     assert isinstance(floors, dict)
     lines = ["### Cold loads", ""]
+
+    def mean(values: list[float]) -> float:
+        return sum(values) / len(values)
+
     for kind, stems in (
         ("text", [s for s in PAGES if s not in CHART_PAGES]),
         ("chart", [s for s in PAGES if s in CHART_PAGES]),
     ):
         base = bare[kind]
-
-        def mean(values: list[float]) -> float:
-            return sum(values) / len(values)
-
         extra = {
             key: mean([loads[s][key] - base[key] for s in stems])
             for key in ("total", "boot", "run", "draw", "ws_kb", "files")
@@ -136,7 +136,7 @@ def _cold_costs(part: Part) -> list[str]:
             f"{extra['ws_kb']:+.0f} KB more over the websocket and {extra['files']:+.0f} more "
             "files. Of that, the navigation floor (the same URL with a one-line page in the "
             f"explorer's navigation) accounts for {streamlit:+.0f} ms: Streamlit drawing the "
-            "sidebar's 19 pages in 7 sections and, below `/`, its extra round of requests "
+            f"sidebar's {len(PAGES)} pages and, below `/`, its extra round of requests "
             f"before it connects. The pages' own content costs {ours:+.0f} ms over that floor."
         )
         lines.append(_extra_files(part, kind, stems))
