@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from lib import facts
+
 # No timing assertions in tests (timings belong in bench/): Hypothesis's per-example
 # deadline is one, and it flakes on a busy CI machine.
 settings.register_profile("explorer", deadline=None)
@@ -15,7 +17,9 @@ settings.load_profile("explorer")
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
-FACTS = ROOT.parent / "shared" / "facts.md"
+# The evidence ledger: every fact id the code and content cite (it lives in the repository).
+FACTS = CONTENT / "facts.yaml"
+LEDGER = facts.load_ledger(FACTS)
 
 
 @pytest.fixture

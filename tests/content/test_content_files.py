@@ -14,7 +14,7 @@ import textstat
 
 import lib
 from lib import content, glossary
-from tests.conftest import CONTENT, FACTS, ROOT
+from tests.conftest import CONTENT, LEDGER, ROOT
 
 SOURCES = content.load_sources(CONTENT / "sources.yaml")
 ARTICLES = content.article_paths(CONTENT)
@@ -72,15 +72,39 @@ def test_every_article_has_a_page(slug):
 
 
 def test_sources_have_addresses_and_known_fact_ids():
-    """Every source links somewhere, and every fact id it claims exists in facts.md."""
+    """Every source links somewhere, and every fact id it claims exists in the ledger."""
     for source in SOURCES.values():
         assert source.link, source.id
         assert re.match(r"https?://", source.link), source.id
-    if not FACTS.exists():
-        pytest.skip(f"{FACTS} is not beside this checkout")
-    known = set(re.findall(r"\b(?:PA|PR|ML|DU|SC|RF|CO|EX)-\d{2}\b", FACTS.read_text("utf-8")))
     claimed = {fact for s in SOURCES.values() for fact in s.facts}
-    assert claimed - known == set()
+    assert claimed - set(LEDGER.facts) == set()
+
+
+def test_ledger_and_sources_agree_both_ways():
+    """A fact names the sources that claim it, and each source it names exists and claims it."""
+    for fact in LEDGER.facts.values():
+        for source_id in fact.source_ids:
+            assert source_id in SOURCES, (fact.id, source_id)
+            assert fact.id in SOURCES[source_id].facts, (fact.id, source_id)
+    for source in SOURCES.values():
+        for fact_id in source.facts:
+            assert source.id in LEDGER.facts[fact_id].source_ids, (source.id, fact_id)
+
+
+def test_usable_facts_rest_on_a_source():
+    """Every fact whose numbers may be shown names at least one source in sources.yaml."""
+    bare = [f.id for f in LEDGER.facts.values() if f.usable and not f.source_ids]
+    assert bare == []
+
+
+def test_corrected_facts_say_what_changed_and_why():
+    """The ledger records its corrections (RF-07 and the acute limb ischaemia fact RF-11)."""
+    corrected = {f.id: f.corrected for f in LEDGER.facts.values() if f.corrected}
+    assert {"RF-07", "RF-11"} <= set(corrected)
+    for correction in corrected.values():
+        assert correction.was
+        assert correction.why
+        assert correction.date
 
 
 def test_fact_sheet_statuses_belong_to_fact_sheet_sources():

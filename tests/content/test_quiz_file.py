@@ -14,7 +14,7 @@ import textstat
 import yaml
 
 from lib import content, quiz
-from tests.conftest import CONTENT, FACTS
+from tests.conftest import CONTENT, LEDGER
 
 PATH = CONTENT / "quiz.yaml"
 SOURCES = content.load_sources(CONTENT / "sources.yaml")
@@ -62,29 +62,11 @@ def test_every_source_resolves_to_an_entry_with_a_link():
             assert re.match(r"https?://", link), source_id
 
 
-def _fact_rows() -> dict[str, str]:
-    """Each fact id of facts.md with the table row that defines it.
-
-    A few ids are defined in prose instead (SC-10, SC-41); they have no row and are checked
-    for existence only, since the prose around them mentions ⚠️ for other ids.
-    """
-    rows: dict[str, str] = {}
-    for line in FACTS.read_text("utf-8").splitlines():
-        match = re.match(r"\|\s*\**((?:PA|PR|ML|DU|SC|RF|CO|EX)-\d{2})\b", line)
-        if match:
-            rows.setdefault(match[1], line)
-    return rows
-
-
 def test_every_fact_id_exists_and_is_usable():
-    """Each fact id is in facts.md, and none is a ⚠️ fact (those may not be shown)."""
-    if not FACTS.exists():
-        pytest.skip(f"{FACTS} is not beside this checkout")
-    known = set(re.findall(r"\b(?:PA|PR|ML|DU|SC|RF|CO|EX)-\d{2}\b", FACTS.read_text("utf-8")))
-    rows = _fact_rows()
+    """Each fact id is in the ledger, and none is unverified (those may not be shown)."""
     for question in QUIZ:
-        assert set(question.fact_ids) <= known, question.id
-        flagged = [f for f in question.fact_ids if "⚠️" in rows.get(f, "")]
+        assert set(question.fact_ids) <= set(LEDGER.facts), question.id
+        flagged = [f for f in question.fact_ids if not LEDGER.facts[f].usable]
         assert not flagged, f"{question.id} rests on unverified facts {flagged}"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 
 from lib import content, screening
 from lib.screening import Flag, ScreenResult
-from tests.conftest import CONTENT, FACTS
+from tests.conftest import CONTENT, LEDGER
 
 SOURCES = content.load_sources(CONTENT / "sources.yaml")
 
@@ -21,7 +20,7 @@ CONCERN, OK, NO_NORM, NOT_DONE = Flag.CONCERN, Flag.OK, Flag.NO_NORM, Flag.NOT_D
 # The house aim is US grade 8; above grade 9 fails, as for the articles.
 MAX_GRADE = 9.0
 
-# The CDC 30-second chair stand norms, copied by hand from facts.md 4d (SC-30..SC-36):
+# The CDC 30-second chair stand norms, copied by hand from the ledger 4d (SC-30..SC-36):
 # fact id, age low, age high, men below average if under, women below average if under.
 NORMS = [
     ("SC-30", 60, 64, 14, 12),
@@ -59,27 +58,15 @@ def flags(results: tuple[ScreenResult, ...]) -> tuple[Flag, ...]:
     return tuple(r.flag for r in results)
 
 
-needs_facts = pytest.mark.skipif(not FACTS.exists(), reason=f"{FACTS} is not beside this checkout")
-
-
-@functools.cache
-def fact_sheet() -> str:
-    return FACTS.read_text(encoding="utf-8")
-
-
 def fact_text(where: str) -> str:
-    """A subsection such as "4a", else the table row defining a fact id, else its paragraph."""
-    text = fact_sheet()
+    """A ledger section such as "4a" (its notes and facts), else the text of one fact."""
     if re.fullmatch(r"\d[a-z]", where):
-        return text.split(f"### {where}.", 1)[1].split("\n### ", 1)[0].split("\n---", 1)[0]
-    for line in text.splitlines():
-        if line.startswith(f"| {where} |"):
-            return line
-    return next(p for p in text.split("\n\n") if re.search(rf"\b{where}\b", p))
+        return LEDGER.section_text(where)
+    return LEDGER.facts[where].text
 
 
 def section_4() -> str:
-    return fact_sheet().split("## 4. Screening tools", 1)[1].split("\n## 5.", 1)[0]
+    return LEDGER.section_text("4")
 
 
 def numbers_in(text: str) -> set[str]:
@@ -100,27 +87,27 @@ def reader_texts(result: ScreenResult) -> tuple[str, ...]:
 
 # --- constants against the fact sheet ----------------------------------------------------
 
-# Constant name, value, where facts.md states it (fact id, or "4d" for the CDC set-up notes),
+# Constant name, value, where the ledger states it (fact id, or "4d" for the CDC set-up notes),
 # and a pattern for the figure as printed there.
 CONSTANTS = [
-    ("SARC_F_CUTOFF", 4, "SC-01", r"\*\*≥4\*\*"),
-    ("SARC_F_CUTOFF", 4, "SC-21", r"\*\*≥4\*\*"),
-    ("SARC_F_MAX", 10, "SC-01", r"Total 0\D10\b"),
+    ("SARC_F_CUTOFF", 4, "SC-01", r"≥4"),
+    ("SARC_F_CUTOFF", 4, "SC-21", r"≥4"),
+    ("SARC_F_MAX", 10, "SC-01", r"total 0\D10\b"),
     ("SARC_F_ITEM_MAX", 2, "4a", r"\| 0 \| 1 \| 2 \|"),
-    ("GRIP_EWGSOP2_MEN_KG", 27, "SC-12", r"\*\*<27 kg\*\* \| \*\*<16 kg\*\*"),
-    ("GRIP_EWGSOP2_WOMEN_KG", 16, "SC-12", r"\*\*<27 kg\*\* \| \*\*<16 kg\*\*"),
-    ("GRIP_AWGS_MEN_KG", 28, "SC-22", r"\*\*<28 kg\*\* \| \*\*<18 kg\*\*"),
-    ("GRIP_AWGS_WOMEN_KG", 18, "SC-22", r"\*\*<28 kg\*\* \| \*\*<18 kg\*\*"),
-    ("STS5_EWGSOP2_SECONDS", 15, "SC-13", r"\*\*>15 s\*\*"),
-    ("STS5_AWGS_SECONDS", 12, "SC-24", r"\*\*≥12 s\*\*"),
+    ("GRIP_EWGSOP2_MEN_KG", 27, "SC-12", r"<27 kg \| <16 kg"),
+    ("GRIP_EWGSOP2_WOMEN_KG", 16, "SC-12", r"<27 kg \| <16 kg"),
+    ("GRIP_AWGS_MEN_KG", 28, "SC-22", r"<28 kg \| <18 kg"),
+    ("GRIP_AWGS_WOMEN_KG", 18, "SC-22", r"<28 kg \| <18 kg"),
+    ("STS5_EWGSOP2_SECONDS", 15, "SC-13", r">15 s"),
+    ("STS5_AWGS_SECONDS", 12, "SC-24", r"≥12 s"),
     ("STS5_RISES", 5, "SC-13", r"5 rises"),
-    ("TUG_FALL_RISK_SECONDS", 12, "SC-41", r"\*\*SC-41:\*\* an older adult taking \*\*≥12 s\*\*"),
-    ("TUG_SEVERITY_SECONDS", 20, "SC-18", r"\*\*≥20 s\*\*"),
+    ("TUG_FALL_RISK_SECONDS", 12, "SC-41", r"taking ≥12 s is at risk of falling"),
+    ("TUG_SEVERITY_SECONDS", 20, "SC-18", r"≥20 s"),
     ("BALANCE_HOLD_SECONDS", 10, "SC-40", r"tandem stance for ≥10 s"),
-    ("BALANCE_TANDEM_STAGE", 3, "SC-40", r"\(3\) tandem"),
-    ("BALANCE_STAGE_COUNT", 4, "SC-40", r"Four positions"),
-    ("CHAIR_STAND_AGE_MIN", 60, "SC-30", r"\| 60\D64 \|"),
-    ("CHAIR_STAND_AGE_MAX", 94, "SC-36", r"\| 90\D94 \|"),
+    ("BALANCE_TANDEM_STAGE", 3, "SC-40", r"\b3 tandem"),
+    ("BALANCE_STAGE_COUNT", 4, "SC-40", r"four positions"),
+    ("CHAIR_STAND_AGE_MIN", 60, "SC-30", r"\b60\D64\b"),
+    ("CHAIR_STAND_AGE_MAX", 94, "SC-36", r"\b90\D94\b"),
     ("CHAIR_STAND_SECONDS", 30, "4d", r"Count full stands in 30 s"),
     ("CHAIR_SEAT_HEIGHT_IN", 17, "4d", r"about 17 in \(43 cm\)"),
     ("CHAIR_SEAT_HEIGHT_CM", 43, "4d", r"about 17 in \(43 cm\)"),
@@ -131,24 +118,25 @@ CONSTANTS = [
 
 @pytest.mark.parametrize(("name", "value", "where", "pattern"), CONSTANTS)
 def test_constant_equals_its_fact_sheet_figure(name, value, where, pattern):
-    """Each cut-off constant has the figure we copied from facts.md."""
+    """Each cut-off constant has the figure we copied from the ledger."""
     assert getattr(screening, name) == value
 
 
-@needs_facts
 @pytest.mark.parametrize(("name", "value", "where", "pattern"), CONSTANTS)
 def test_fact_sheet_prints_each_constant_where_cited(name, value, where, pattern):
-    """facts.md still prints each constant's figure under the fact id its comment cites."""
+    """the ledger still prints each constant's figure under the fact id its comment cites."""
     assert re.search(pattern, fact_text(where)), f"{name}={value}: {pattern!r} not in {where}"
 
 
-@needs_facts
 def test_chair_stand_table_matches_the_fact_sheet_exactly():
-    """The norms table is, row for row, the SC-30..SC-36 table of facts.md."""
-    rows = re.findall(
-        r"^\| (SC-3\d) \| (\d+)\D(\d+) \| <(\d+) \| <(\d+) \|$", fact_sheet(), re.MULTILINE
-    )
-    from_sheet = [(fid, *map(int, numbers)) for fid, *numbers in rows]
+    """The norms table is, row for row, the SC-30..SC-36 table of the ledger."""
+    from_sheet = []
+    for fact in LEDGER.facts.values():
+        if fact.id.startswith("SC-3"):
+            low, high = re.findall(r"\d+", fact.values["age"])
+            men = fact.values["men_below_average_if"].lstrip("<")
+            women = fact.values["women_below_average_if"].lstrip("<")
+            from_sheet.append((fact.id, int(low), int(high), int(men), int(women)))
     assert from_sheet == NORMS
 
 
@@ -602,26 +590,23 @@ def test_meanings_read_at_grade_9_or_below(results):
         assert grade <= MAX_GRADE, (grade, result.meaning)
 
 
-@needs_facts
 @given(any_results)
 def test_results_cite_fact_ids_from_the_fact_sheet(results):
-    """Every fact id a result carries exists in facts.md."""
-    known = set(re.findall(r"\bSC-\d{2}\b", fact_sheet()))
+    """Every fact id a result carries exists in the ledger."""
+    known = set(LEDGER.facts)
     for result in results:
         assert set(result.fact_ids) <= known
 
 
-@needs_facts
 @given(any_results)
 def test_reader_text_holds_no_number_missing_from_section_4(results):
-    """No label, cut-off or meaning shows a number that facts.md section 4 lacks."""
+    """No label, cut-off or meaning shows a number that the ledger section 4 lacks."""
     allowed = numbers_in(section_4())
     for result in results:
         for text in reader_texts(result):
             assert numbers_in(text) <= allowed, text
 
 
-@needs_facts
 def test_instructions_hold_no_number_missing_from_section_4():
     """The SARC-F items and the test set-up notes use only section 4's numbers."""
     texts = [
