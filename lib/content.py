@@ -6,6 +6,9 @@ tables, front matter, footnotes, `!!! note "Title"` callouts, a word count and t
 citations, written `[@source_id]` or `[@one; @two]`. Citations are numbered in order of first
 use and the article ends with its numbered, linked source list.
 
+Every article ends with its review dates ("Reviewed on", "Next review due") and a line that
+tells the reader how to report a mistake (`review_footer_html`, worded in `content/site.yaml`).
+
 Everything here is pure: files are read only from paths the caller hands in, and every
 problem with a file is raised as `ContentError` naming that file.
 """
@@ -18,7 +21,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
+from urllib.parse import urlsplit
 
 import yaml
 from markdown_it import MarkdownIt
@@ -32,8 +36,60 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.wordcount import wordcount_plugin
 
 AUDIENCES = frozenset({"patients", "educators", "clinicians"})
-ARTICLE_FIELDS = ("title", "summary", "audience", "reviewed", "sources")
-SOURCE_STATUSES = frozenset({"verified", "secondary", "caveat", "found"})
+ARTICLE_FIELDS = ("title", "summary", "audience", "reviewed", "review_due", "sources")
+# verified, secondary, caveat: the ledger's grades for a source behind a fact; found: a source
+# found while writing, read in the stored copy; weak: no primary page or DOI could be found
+# (an archive, a copy or a retired site), and its `note` says what is missing.
+SOURCE_STATUSES = frozenset({"verified", "secondary", "caveat", "found", "weak"})
+SOURCE_FIELDS = frozenset(
+    {
+        "authors",
+        "title",
+        "year",
+        "journal",
+        "publisher",
+        "details",
+        "url",
+        "doi",
+        "facts",
+        "supports",
+        "status",
+        "accessed",
+        "note",
+    }
+)
+# No source of this project was opened before the web had health-service pages.
+EARLIEST_ACCESS: Final = dt.date(1990, 1, 1)
+
+# Hosts that serve copies, archives or retired sites, not a publisher's own page (found in the
+# issue 13 source review). A source on one of them must have the status `weak`. Each entry is
+# (host, why): the host matches itself and its subdomains.
+WEAK_HOSTS: Final[tuple[tuple[str, str], ...]] = (
+    ("web.archive.org", "an Internet Archive copy"),
+    ("webarchive.library.unt.edu", "a web archive copy"),
+    ("beta.nhs.uk", "the retired NHS beta site"),
+    ("go4life.nia.nih.gov", "the retired NIA Go4Life site"),
+    ("af.mil", "a copy on a US Air Force host"),
+    ("stclair.org", "a hospital's syndicated copy"),
+    ("news.lt", "a news site's copy"),
+    ("cir.nii.ac.jp", "a citation index's copy"),
+    ("peeref.com", "an aggregator's copy"),
+    ("docslib.org", "an aggregator's copy"),
+    ("studylib.net", "an aggregator's copy"),
+    ("scribd.com", "an aggregator's copy"),
+    ("yumpu.com", "an aggregator's copy"),
+    ("springermedizin.at", "a reseller's copy"),
+    ("researchgate.net", "an author-upload copy"),
+)
+# NHS commissioning groups (CCGs, abolished in 2022) and GP practices: local copies of
+# national NHS wording, on addresses that come and go.
+WEAK_HOST_PATTERNS: Final[tuple[tuple[re.Pattern[str], str], ...]] = (
+    (re.compile(r"(?:^|\.)[a-z0-9-]*ccg\.nhs\.uk$"), "a defunct NHS commissioning group site"),
+    (
+        re.compile(r"(?:^|\.)[a-z0-9-]*(?:surgery|practice|familydoctors)\.nhs\.uk$"),
+        "a GP practice's copy",
+    ),
+)
 
 # `NNN-slug.md`: a three-digit position (in steps of 10) and the slug the page asks for.
 ARTICLE_NAME = re.compile(r"^(?P<order>\d{3})-(?P<slug>[a-z0-9_]+)\.md$")
@@ -67,6 +123,16 @@ class Source:
     facts: tuple[str, ...]
     supports: str
     status: str
+    # When the page was last opened and checked (always set by `load_sources`; None only for
+    # sources built in code, as tests do).
+    accessed: dt.date | None = None
+    # What is missing or special about the source (required for a `weak` one).
+    note: str | None = None
+
+    @property
+    def weak(self) -> bool:
+        """Whether no primary page or DOI could be found for it."""
+        return self.status == "weak"
 
     @property
     def short_author(self) -> str:
@@ -92,6 +158,7 @@ class Article:
     summary: str
     audience: tuple[str, ...]
     reviewed: dt.date
+    review_due: dt.date
     source_ids: tuple[str, ...]
     cited: tuple[str, ...]
     html: str
@@ -182,6 +249,8 @@ def front_matter_fields(path: Path, raw: str, fields: Sequence[str]) -> dict[str
         meta = yaml.safe_load(raw)
     except yaml.YAMLError as err:
         raise ContentError(path, f"front matter is not valid YAML ({_yaml_where(err)})") from err
+    except ValueError as err:  # PyYAML builds dates itself: 2026-02-30 raises ValueError
+        raise ContentError(path, f"front matter has an impossible date ({err})") from err
     if not isinstance(meta, dict):
         raise ContentError(path, "front matter must be a mapping of fields")
     missing = [f for f in fields if f not in meta]
@@ -196,25 +265,56 @@ def front_matter_fields(path: Path, raw: str, fields: Sequence[str]) -> dict[str
 # --- sources -----------------------------------------------------------------------------
 
 
-def load_sources(path: Path) -> dict[str, Source]:
+def weak_host(url: str | None) -> str | None:
+    """Why `url`'s host is a copy, an archive or a retired site, or None for any other host.
+
+    >>> weak_host("https://web.archive.org/web/2007/http://example.org")
+    'an Internet Archive copy'
+    >>> weak_host("https://www.nhs.uk/conditions/stroke/") is None
+    True
+    """
+    if not url:
+        return None
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:  # not a URL at all ("http://[::1"): no host to judge
+        return None
+    for name, why in WEAK_HOSTS:
+        if host == name or host.endswith("." + name):
+            return why
+    for pattern, why in WEAK_HOST_PATTERNS:
+        if pattern.search(host):
+            return why
+    return None
+
+
+def load_sources(path: Path, *, today: dt.date | None = None) -> dict[str, Source]:
     """Read `sources.yaml` into sources by id.
+
+    `today` (default: the real date) is the latest date an `accessed` field may hold.
 
     Raises:
         ContentError: the file is missing, is not YAML, or an entry lacks a field, a year, a
-            journal or publisher, a URL or DOI, or has a malformed fact id.
+            journal or publisher, a URL or DOI, an `accessed` date, has an unknown field, a
+            malformed fact id or status, an `accessed` date that is not a real past date, or a
+            `weak` status without a `note` saying what is missing.
     """
     data = read_yaml(path)
     if not isinstance(data, dict) or not data:
         raise ContentError(path, "expected a mapping from source id to source entry")
-    return {str(key): _source(path, str(key), value) for key, value in data.items()}
+    latest = today or dt.date.today()
+    return {str(key): _source(path, str(key), value, latest) for key, value in data.items()}
 
 
-def _source(path: Path, source_id: str, entry: Any) -> Source:
+def _source(path: Path, source_id: str, entry: Any, latest: dt.date) -> Source:
     where = f"source {source_id!r}"
     if not re.fullmatch(SOURCE_ID, source_id):
         raise ContentError(path, f"{where}: ids are lower case letters, digits, - and _")
     if not isinstance(entry, dict):
         raise ContentError(path, f"{where}: expected a mapping of fields")
+    unknown = sorted(str(k) for k in set(entry) - SOURCE_FIELDS)
+    if unknown:
+        raise ContentError(path, f"{where}: unknown fields {unknown}")
     for field in ("authors", "title"):
         if not entry.get(field):
             raise ContentError(path, f"{where}: missing {field!r}")
@@ -234,6 +334,12 @@ def _source(path: Path, source_id: str, entry: Any) -> Source:
     status = str(entry.get("status") or "found")
     if status not in SOURCE_STATUSES:
         raise ContentError(path, f"{where}: 'status' must be one of {sorted(SOURCE_STATUSES)}")
+    accessed = _accessed(path, where, entry, latest)
+    note = entry.get("note")
+    if note is not None and (not isinstance(note, str) or not note.strip()):
+        raise ContentError(path, f"{where}: 'note' must be non-empty text")
+    if status == "weak" and note is None:
+        raise ContentError(path, f"{where}: a 'weak' source needs a 'note' saying what is missing")
     details = entry.get("details")
     return Source(
         id=source_id,
@@ -247,7 +353,27 @@ def _source(path: Path, source_id: str, entry: Any) -> Source:
         facts=tuple(str(f) for f in facts),
         supports=str(entry.get("supports") or ""),
         status=status,
+        accessed=accessed,
+        note=note.strip() if note else None,
     )
+
+
+def _accessed(path: Path, where: str, entry: dict[Any, Any], latest: dt.date) -> dt.date:
+    """The `accessed` date: a real calendar date, not before 1990 and not after `latest`."""
+    if "accessed" not in entry:
+        raise ContentError(path, f"{where}: missing 'accessed' (the date the page was checked)")
+    value = entry["accessed"]
+    # YAML reads 2026-12-01 as a date; 2026-13-01 or "yesterday" stay text. A datetime is a
+    # date too, but the field is a day.
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ContentError(path, f"{where}: 'accessed' must be a date such as 2026-12-01")
+    if not EARLIEST_ACCESS <= value <= latest:
+        raise ContentError(
+            path,
+            f"{where}: 'accessed' {value.isoformat()} must lie between "
+            f"{EARLIEST_ACCESS.isoformat()} and {latest.isoformat()}",
+        )
+    return value
 
 
 def source_html(source: Source, number: int | None = None, prefix: str = "src") -> str:
@@ -265,9 +391,15 @@ def source_html(source: Source, number: int | None = None, prefix: str = "src") 
         if source.facts
         else ""
     )
+    accessed = f" Accessed {long_date(source.accessed)}." if source.accessed else ""
+    weak = (
+        f' <span class="src-weak">Weak source: {html.escape(source.note)}</span>'
+        if source.weak and source.note
+        else ""
+    )
     return (
         f"<li{anchor}>{html.escape(source.authors)} ({source.year or 'n.d.'}). {title}. "
-        f"<i>{container}</i>.{facts}</li>"
+        f"<i>{container}</i>.{accessed}{facts}{weak}</li>"
     )
 
 
@@ -309,8 +441,10 @@ def article_paths(content_dir: Path) -> dict[str, Path]:
     return found
 
 
-def load_article(path: Path, sources: Mapping[str, Source]) -> Article:
-    """Parse and render one article file.
+def load_article(path: Path, sources: Mapping[str, Source], site: Site | None = None) -> Article:
+    """Parse and render one article file; its HTML ends with the sources and the review footer.
+
+    `site` words the footer's corrections line (default: `DEFAULT_SITE`, no address).
 
     Raises:
         ContentError: the file cannot be read, its name or front matter is malformed, or it
@@ -347,9 +481,14 @@ def load_article(path: Path, sources: Mapping[str, Source]) -> Article:
         summary=meta["summary"],
         audience=tuple(meta["audience"]),
         reviewed=meta["reviewed"],
+        review_due=meta["review_due"],
         source_ids=tuple(meta["sources"]),
         cited=cited,
-        html=f'<article class="lme-article">{body}{sources_list_html(ordered)}</article>',
+        html=(
+            f'<article class="lme-article">{body}{sources_list_html(ordered)}'
+            f"{review_footer_html(meta['reviewed'], meta['review_due'], site or DEFAULT_SITE)}"
+            "</article>"
+        ),
         words=int(counts.get("words", 0)),
         minutes=max(1, int(counts.get("minutes", 0))),
     )
@@ -363,14 +502,101 @@ def _front_matter(path: Path, raw: str) -> dict[str, Any]:
     audience = meta["audience"]
     if not isinstance(audience, list) or not audience or not set(map(str, audience)) <= AUDIENCES:
         raise ContentError(path, f"'audience' must list some of {sorted(AUDIENCES)}")
-    if not isinstance(meta["reviewed"], dt.date):
-        raise ContentError(path, "'reviewed' must be a date such as 2026-11-21")
+    for field in ("reviewed", "review_due"):
+        value = meta[field]
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise ContentError(path, f"{field!r} must be a date such as 2026-11-21")
+    if meta["review_due"] <= meta["reviewed"]:
+        raise ContentError(path, "'review_due' must come after 'reviewed'")
     ids = meta["sources"]
     if not isinstance(ids, list) or not all(isinstance(s, str) for s in ids):
         raise ContentError(path, "'sources' must be a list of source ids")
     if len(set(ids)) != len(ids):
         raise ContentError(path, "'sources' lists an id twice")
     return meta
+
+
+# --- review dates and the corrections line ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Site:
+    """Site-wide wording of `content/site.yaml`: how a reader reports a mistake.
+
+    Attributes:
+        corrections_url: Where to report it: the project's issue tracker (https://...) or an
+            email address (mailto:...); None while no public address is known.
+        corrections_link: The linked words when there is an address.
+        corrections_text: The whole line when there is none.
+    """
+
+    corrections_url: str | None
+    corrections_link: str
+    corrections_text: str
+
+
+# The wording `content/site.yaml` ships with, used when a caller passes no site (no address).
+DEFAULT_SITE: Final = Site(
+    corrections_url=None,
+    corrections_link="Spotted a mistake? Tell us on the project's issue tracker",
+    corrections_text=(
+        "Spotted a mistake? Please tell the people who run this site, so that it can be "
+        "checked and put right."
+    ),
+)
+CORRECTIONS_URL = re.compile(r"^(?:https://[^\s<>\"']+|mailto:[^\s<>\"'@]+@[^\s<>\"'@]+)$")
+
+
+def load_site(path: Path) -> Site:
+    """Read `site.yaml`.
+
+    Raises:
+        ContentError: the file is missing or not YAML, lacks the `corrections` mapping or its
+            wording, or the address is neither an https:// address nor a mailto: address.
+    """
+    data = read_yaml(path)
+    corrections = data.get("corrections") if isinstance(data, dict) else None
+    if not isinstance(corrections, dict) or set(corrections) != {"url", "link", "text"}:
+        raise ContentError(path, "expected 'corrections' with exactly 'url', 'link' and 'text'")
+    for field in ("link", "text"):
+        if not isinstance(corrections[field], str) or not corrections[field].strip():
+            raise ContentError(path, f"'corrections.{field}' must be non-empty text")
+    url = corrections["url"]
+    if url is not None and (not isinstance(url, str) or not CORRECTIONS_URL.match(url)):
+        raise ContentError(
+            path, "'corrections.url' must be null, an https:// address or a mailto: address"
+        )
+    return Site(
+        corrections_url=url,
+        corrections_link=corrections["link"].strip(),
+        corrections_text=corrections["text"].strip(),
+    )
+
+
+def long_date(day: dt.date) -> str:
+    """A date as readers write it: "1 December 2026"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def review_footer_html(reviewed: dt.date, review_due: dt.date, site: Site = DEFAULT_SITE) -> str:
+    """The end of every article: when it was reviewed, when it is due again, how to correct it.
+
+    The reading pages and the Streamlit pages both show this, so it is written once, here.
+    """
+    if site.corrections_url:
+        href = html.escape(site.corrections_url, quote=True)
+        contact = (
+            f'<a href="{href}" rel="noopener noreferrer">{html.escape(site.corrections_link)}</a>.'
+        )
+    else:
+        contact = html.escape(site.corrections_text)
+    return (
+        '<footer class="lme-review" aria-label="Review dates and corrections">'
+        f'<p>Reviewed on <time datetime="{reviewed.isoformat()}">{long_date(reviewed)}</time>'
+        f' · Next review due <time datetime="{review_due.isoformat()}">'
+        f"{long_date(review_due)}</time></p>"
+        f"<p>{contact}</p></footer>"
+    )
 
 
 # --- the home page -----------------------------------------------------------------------
@@ -529,10 +755,13 @@ def read_text(path: Path) -> str:
 
 
 def read_yaml(path: Path) -> Any:
+    """A content file's YAML; any problem, an impossible date too, is a ContentError."""
     try:
         return yaml.safe_load(read_text(path))
     except yaml.YAMLError as err:
         raise ContentError(path, f"not valid YAML ({_yaml_where(err)})") from err
+    except ValueError as err:  # PyYAML builds dates itself: 2026-02-30 raises ValueError
+        raise ContentError(path, f"has an impossible date ({err})") from err
 
 
 def _yaml_where(err: yaml.YAMLError) -> str:

@@ -10,7 +10,7 @@ from types import MappingProxyType
 import streamlit as st
 
 from lib import content, exercises, glossary, quiz, scenes
-from lib.content import Article, ContentError, Source
+from lib.content import Article, ContentError, Site, Source
 from lib.exercises import Exercise
 from lib.glossary import Term
 
@@ -40,9 +40,30 @@ def _sources(path: Path, mtime_ns: int) -> Mapping[str, Source]:
     return MappingProxyType(content.load_sources(path))
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _site(path: Path, mtime_ns: int) -> Site:
+    return content.load_site(path)
+
+
+def load_site() -> Site:
+    """The site-wide wording of `content/site.yaml` (cached until the file changes).
+
+    A broken site file must not hide the articles: it shows its error once and the articles
+    fall back to the default wording, which names no address.
+    """
+    path = content_dir() / "site.yaml"
+    try:
+        return _site(path, _mtime(path))
+    except ContentError as err:
+        _show_error(err)
+        return content.DEFAULT_SITE
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _article(path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int) -> Article:
-    return content.load_article(path, _sources(sources_path, sources_mtime_ns))
+def _article(
+    path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int, site: Site
+) -> Article:
+    return content.load_article(path, _sources(sources_path, sources_mtime_ns), site)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -93,7 +114,7 @@ def load_article(slug: str) -> Article:
     if path is None:
         raise ContentError(folder / f"NNN-{slug}.md", "no article file with this slug")
     sources_path = folder / "sources.yaml"
-    return _article(path, _mtime(path), sources_path, _mtime(sources_path))
+    return _article(path, _mtime(path), sources_path, _mtime(sources_path), load_site())
 
 
 def _show_error(err: ContentError) -> None:
@@ -107,7 +128,9 @@ def _show_error(err: ContentError) -> None:
 def render_article(slug: str, *, show_title: bool = True) -> Article | None:
     """Show an article with its title, reading time and sources, or a clear error.
 
-    With `show_title=False` only the body and its sources are shown (notes beside a chart).
+    Every article ends with "Reviewed on", "Next review due" and the corrections line
+    (`lib.content.review_footer_html`, part of the article's HTML). With `show_title=False`
+    only the body, its sources and that footer are shown (notes beside a chart).
     """
     try:
         article = load_article(slug)

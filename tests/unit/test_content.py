@@ -48,6 +48,7 @@ title: A test article
 summary: What it says.
 audience: [patients]
 reviewed: 2026-11-21
+review_due: 2027-11-21
 sources: [alpha2020, beta-page]
 ---
 """
@@ -182,6 +183,7 @@ s1:
   journal: J Test
   url: https://example.org/s1
   facts: [PA-02]
+  accessed: 2026-12-01
 """
 
 
