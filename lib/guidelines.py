@@ -3,10 +3,10 @@
 Four pillars are checked, always in this order: aerobic activity, muscle strengthening,
 balance (adults 65 and over) and protein. Each result says whether the reader meets the
 target, by how much they fall short in their own units, and one plain next step, with the
-fact ids of `../shared/facts.md` and the source ids of `content/sources.yaml` behind it.
+fact ids of `content/facts.yaml` and the source ids of `content/sources.yaml` behind it.
 
 Every guideline number below is a named constant with its fact id. The one-vigorous-minute
--equals-two-moderate rule (PA-05) comes from the US guidelines only: facts.md could not
+-equals-two-moderate rule (PA-05) comes from the US guidelines only: the ledger could not
 confirm it in WHO's own text, so it is attributed to the US PAG even in WHO mode.
 
 Everything here is pure: no clock, no files, no Streamlit. The page clamps its inputs first;
@@ -48,7 +48,7 @@ PROTEIN_ACTIVE_LOW_G_PER_KG = 1.2  # PR-03 (PROT-AGE 2013): active adults 65 and
 PROTEIN_ILL_LOW_G_PER_KG = 1.2  # PR-04 (PROT-AGE 2013), PR-07 (ESPEN 2014): acute/chronic illness
 PROTEIN_ILL_HIGH_G_PER_KG = 1.5  # PR-04 (PROT-AGE 2013), PR-07 (ESPEN 2014)
 PROTEIN_NO_EXTRA_GAIN_G_PER_KG = 1.6  # PR-08 (Morton 2018): no more lean-mass gain above ~1.6
-# facts.md section 8, point 2: a figure consumer articles give for every adult. Not a
+# ledger section 8, point 2: a figure consumer articles give for every adult. Not a
 # guideline; kept only so the caveat note can name it.
 CLAIMED_ADULT_PROTEIN_G_PER_KG = 1.2
 MEAL_PROTEIN_MIN_G = 25  # PR-06 (PROT-AGE 2013), PR-09: g protein per meal, 65 and over
@@ -159,7 +159,7 @@ class PillarResult:
             shortfall or no target.
         headline: One plain sentence saying where the reader stands.
         next_step: One concrete step, with the gap in the reader's own units.
-        fact_ids: Fact ids from `shared/facts.md` behind the headline and step.
+        fact_ids: Fact ids from `content/facts.yaml` behind the headline and step.
         source_ids: Source ids from `content/sources.yaml` stating those facts.
     """
 
@@ -199,7 +199,7 @@ class Assessment:
 
 @dataclass(frozen=True)
 class GuidelineRow:
-    """One row of the US-versus-WHO comparison table, worded from facts.md."""
+    """One row of the US-versus-WHO comparison table, worded from the ledger."""
 
     topic: str
     us_2018: str
@@ -750,7 +750,7 @@ def _protein(inputs: Inputs, g_per_kg: float) -> PillarResult:
 def _notes(inputs: Inputs) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The caveats that go with these answers, each with the fact ids behind its numbers.
 
-    From facts.md's protein caveats (section 2) and section 8; a caveat with no number has
+    From the ledger's protein caveats (section 2) and section 8; a caveat with no number has
     no fact id.
     """
     older = inputs.age_years >= OLDER_ADULT_AGE

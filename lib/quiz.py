@@ -35,10 +35,10 @@ class Question:
     question: str
     choices: tuple[str, ...]
     answer: int  # index of the right choice in `choices`, from 0
-    myth: bool  # tests a popular claim (facts.md section 8)
+    myth: bool  # tests a popular claim (ledger section 8)
     explanation_html: str  # the explanation, then its numbered, linked sources
     source_ids: tuple[str, ...]  # in order of first citation
-    fact_ids: tuple[str, ...]  # the facts.md ids the answer rests on
+    fact_ids: tuple[str, ...]  # the ledger's fact ids the answer rests on
 
     @property
     def correct_choice(self) -> str:

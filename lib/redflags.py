@@ -1,8 +1,8 @@
 """Red-flag triage: which leg-weakness symptoms need emergency, urgent or routine care.
 
-Each situation of facts.md section 5 (RF-01 to RF-09) is split into plain checklist
+Each situation of ledger section 5 (RF-01 to RF-09) is split into plain checklist
 symptoms, several of which may share one fact id (RF-01a to RF-01d are all possible cauda
-equina syndrome). The urgency of each follows facts.md exactly. `triage` takes the ticked
+equina syndrome). The urgency of each follows the ledger exactly. `triage` takes the ticked
 symptoms and returns the most urgent advice, with the emergency number of the reader's
 country. It names possible causes only: it never makes a diagnosis.
 
@@ -41,7 +41,7 @@ class RedFlag:
 
     Attributes:
         id: The checklist id, e.g. "RF-01a" (several symptoms may share a fact).
-        fact_id: The fact in facts.md section 5, e.g. "RF-01".
+        fact_id: The fact in ledger section 5, e.g. "RF-01".
         symptom: The checklist label, in plain words.
         urgency: How soon to get care.
         action: What to do, in plain words.

@@ -1,11 +1,11 @@
 """Strength and balance screens, each labelled by its source and population, never a diagnosis.
 
-Six home or clinic checks are scored here against the published cut-offs in `facts.md`
+Six home or clinic checks are scored here against the published cut-offs in the ledger's
 section 4: the SARC-F questionnaire, the CDC STEADI 30-second chair stand, 4-stage balance
 test and Timed Up and Go, the 5-times sit-to-stand and grip strength. Where two bodies use the
 same test for different jobs, both readings are returned side by side with their purpose and
 population spelled out: the CDC's Timed Up and Go cut-off is about fall risk, while EWGSOP2's
-only grades how severe sarcopenia is once a clinician has confirmed it (facts.md section 8,
+only grades how severe sarcopenia is once a clinician has confirmed it (ledger section 8,
 point 9). The European (EWGSOP2) and Asian (AWGS 2019) consensus cut-offs are kept apart too.
 
 Each result is a `ScreenResult` with a flag, the cut-off in words, what it may mean, a plain
@@ -28,15 +28,15 @@ Sex = Literal["female", "male"]
 
 SCREENING_NOT_DIAGNOSIS = "Screening, not a diagnosis."
 
-# --- cut-offs (facts.md section 4) -------------------------------------------------------
+# --- cut-offs (ledger section 4) -------------------------------------------------------
 
 SARC_F_CUTOFF = 4  # SC-01, SC-21: a total of 4 or more points prompts assessment
 SARC_F_ITEM_MAX = 2  # SC-01: each of the five items scores 0, 1 or 2 (total 0-10)
 SARC_F_MAX = 10  # SC-01: the highest possible total
 
 CHAIR_STAND_SECONDS = 30  # SC-30..SC-36: stands are counted over 30 s (CDC STEADI)
-CHAIR_SEAT_HEIGHT_IN = 17  # CDC STEADI set-up (facts.md 4d): seat about 17 in high
-CHAIR_SEAT_HEIGHT_CM = 43  # CDC STEADI set-up (facts.md 4d): seat about 43 cm high
+CHAIR_SEAT_HEIGHT_IN = 17  # CDC STEADI set-up (ledger section 4d): seat about 17 in high
+CHAIR_SEAT_HEIGHT_CM = 43  # CDC STEADI set-up (ledger section 4d): seat about 43 cm high
 
 BALANCE_HOLD_SECONDS = 10  # SC-40: each stance is held for 10 s
 BALANCE_STAGE_COUNT = 4  # SC-40: the CDC test has four stances
@@ -44,8 +44,8 @@ BALANCE_TANDEM_STAGE = 3  # SC-40: not holding stage 3 (tandem) for 10 s = incre
 
 TUG_FALL_RISK_SECONDS = 12  # SC-41: 12 s or more = at risk of falling (CDC STEADI)
 TUG_SEVERITY_SECONDS = 20  # SC-18: 20 s or more grades sarcopenia as severe (EWGSOP2)
-TUG_WALK_FT = 10  # CDC STEADI set-up (facts.md 4d): walk 10 ft
-TUG_WALK_M = 3  # CDC STEADI set-up (facts.md 4d): about 3 m
+TUG_WALK_FT = 10  # CDC STEADI set-up (ledger section 4d): walk 10 ft
+TUG_WALK_M = 3  # CDC STEADI set-up (ledger section 4d): about 3 m
 
 STS5_RISES = 5  # SC-13, SC-24: the timed test is five rises from a chair
 STS5_EWGSOP2_SECONDS = 15  # SC-13: more than 15 s = low strength (EWGSOP2)
@@ -78,7 +78,7 @@ class ChairStandNorm:
     women_below: int
 
 
-# SC-30..SC-36, CDC STEADI 30-Second Chair Stand sheet, exactly as facts.md 4d gives them.
+# SC-30..SC-36, CDC STEADI 30-Second Chair Stand sheet, exactly as ledger section 4d gives them.
 CHAIR_STAND_NORMS: tuple[ChairStandNorm, ...] = (
     ChairStandNorm("SC-30", age_low=60, age_high=64, men_below=14, women_below=12),
     ChairStandNorm("SC-31", age_low=65, age_high=69, men_below=12, women_below=11),
@@ -142,7 +142,7 @@ class BalanceStage:
     how: str
 
 
-# SC-01: the five SARC-F items with their answers for 0, 1 and 2 points (facts.md 4a).
+# SC-01: the five SARC-F items with their answers for 0, 1 and 2 points (ledger section 4a).
 SARC_F_ITEMS: tuple[SarcFItem, ...] = (
     SarcFItem(
         "s",
@@ -176,7 +176,7 @@ SARC_F_ITEMS: tuple[SarcFItem, ...] = (
     ),
 )
 
-# CDC STEADI 30-Second Chair Stand set-up and safety notes (facts.md 4d).
+# CDC STEADI 30-Second Chair Stand set-up and safety notes (ledger section 4d).
 CHAIR_STAND_SETUP: tuple[str, ...] = (
     f"Use a straight-backed chair without arms, with a seat about {CHAIR_SEAT_HEIGHT_IN} in "
     f"({CHAIR_SEAT_HEIGHT_CM} cm) high.",
@@ -190,7 +190,7 @@ CHAIR_STAND_SETUP: tuple[str, ...] = (
     "Have someone stand next to you for safety.",
 )
 
-# SC-40: the four stances of the CDC 4-stage balance test, in order (facts.md 4d).
+# SC-40: the four stances of the CDC 4-stage balance test, in order (ledger section 4d).
 BALANCE_STAGES: tuple[BalanceStage, ...] = (
     BalanceStage(1, "Feet side by side", "Stand with your feet side by side."),
     BalanceStage(
@@ -202,7 +202,7 @@ BALANCE_STAGES: tuple[BalanceStage, ...] = (
     BalanceStage(4, "One-leg stand", "Stand on one foot."),
 )
 
-# CDC STEADI 4-Stage Balance Test rules (facts.md 4d).
+# CDC STEADI 4-Stage Balance Test rules (ledger section 4d).
 BALANCE_SETUP: tuple[str, ...] = (
     f"Try to hold each stance for {BALANCE_HOLD_SECONDS} seconds, with your eyes open and "
     "without a cane or walker.",
@@ -210,7 +210,7 @@ BALANCE_SETUP: tuple[str, ...] = (
     f"Go on to the next stance only if you held this one for {BALANCE_HOLD_SECONDS} seconds.",
 )
 
-# CDC STEADI Timed Up and Go set-up (facts.md 4d).
+# CDC STEADI Timed Up and Go set-up (ledger section 4d).
 TUG_SETUP: tuple[str, ...] = (
     "Start sitting in a chair.",
     f"Stand up, walk {TUG_WALK_FT} ft ({TUG_WALK_M} m) at your normal pace, turn, walk back "

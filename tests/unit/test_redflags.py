@@ -1,4 +1,4 @@
-"""Unit tests of lib.redflags: the red-flag checklist and its triage (facts.md section 5)."""
+"""Unit tests of lib.redflags: the red-flag checklist and its triage (ledger section 5)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def sources() -> dict[str, Source]:
     ],
 )
 def test_every_fact_is_on_the_checklist_at_its_urgency(fact_id, urgency):
-    """Each red flag of facts.md appears, and all its symptoms carry the stated urgency."""
+    """Each red flag of the ledger appears, and all its symptoms carry the stated urgency."""
     flags = [f for f in RED_FLAGS if f.fact_id == fact_id]
     assert flags
     assert {f.urgency for f in flags} == {urgency}
@@ -78,7 +78,7 @@ def test_source_ids_exist_and_state_the_fact(sources):
     ],
 )
 def test_cauda_equina_is_split_into_its_four_signs(words):
-    """RF-01 is four separate checklist symptoms, one for each sign facts.md lists."""
+    """RF-01 is four separate checklist symptoms, one for each sign the ledger lists."""
     matches = [
         f for f in RED_FLAGS if f.fact_id == "RF-01" and all(w in f.symptom.lower() for w in words)
     ]
@@ -97,7 +97,7 @@ def test_checklist_entries_are_well_formed():
 
 
 def test_statin_flag_says_stop_and_contact_a_doctor_or_111():
-    """RF-08 tells the reader to stop and contact a doctor or NHS 111, as facts.md gives it."""
+    """RF-08 tells the reader to stop and contact a doctor or NHS 111, as the ledger gives it."""
     (statin,) = [f for f in RED_FLAGS if f.fact_id == "RF-08"]
     assert statin.action.startswith("Stop")
     assert "doctor or NHS 111" in statin.action
