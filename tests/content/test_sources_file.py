@@ -106,6 +106,10 @@ GUIDELINE_HOSTS = {
     "bauer2013": "doi.org",
     "chen2020": "doi.org",
     "fragala2019": "doi.org",
+    "bull2020": "doi.org",
+    "cruzjentoft2019": "doi.org",
+    "deutz2014": "doi.org",
+    "volkert2019": "www.clinicalnutritionjournal.com",
 }
 
 
