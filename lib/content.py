@@ -291,7 +291,8 @@ def weak_host(url: str | None) -> str | None:
 def load_sources(path: Path, *, today: dt.date | None = None) -> dict[str, Source]:
     """Read `sources.yaml` into sources by id.
 
-    `today` (default: the real date) is the latest date an `accessed` field may hold.
+    `today` is the latest date an `accessed` field may hold (None: no upper limit). The
+    core never reads the clock: the app and the tests pass the real date.
 
     Raises:
         ContentError: the file is missing, is not YAML, or an entry lacks a field, a year, a
@@ -302,7 +303,7 @@ def load_sources(path: Path, *, today: dt.date | None = None) -> dict[str, Sourc
     data = read_yaml(path)
     if not isinstance(data, dict) or not data:
         raise ContentError(path, "expected a mapping from source id to source entry")
-    latest = today or dt.date.today()
+    latest = today or dt.date.max
     return {str(key): _source(path, str(key), value, latest) for key, value in data.items()}
 
 

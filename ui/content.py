@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -37,7 +38,7 @@ def _mtime(path: Path) -> int:
 # unpickle a fresh copy on every call, and a self-check rerun asks for the sources 7 times.
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _sources(path: Path, mtime_ns: int) -> Mapping[str, Source]:
-    return MappingProxyType(content.load_sources(path))
+    return MappingProxyType(content.load_sources(path, today=dt.date.today()))
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

@@ -18,7 +18,7 @@ import pytest
 from lib import content, redflags
 from tests.conftest import CONTENT, ROOT
 
-SOURCES = content.load_sources(CONTENT / "sources.yaml")
+SOURCES = content.load_sources(CONTENT / "sources.yaml", today=dt.date.today())
 SITE = content.load_site(CONTENT / "site.yaml")
 
 

@@ -90,11 +90,12 @@ def test_accessed_must_be_a_real_past_date(tmp_path, accessed, ok):
             load(tmp_path, text)
 
 
-def test_accessed_defaults_to_the_real_date_as_its_limit(tmp_path):
-    """Without `today`, the limit is the real date: a date far in the future is refused."""
+def test_accessed_is_limited_by_the_date_the_caller_passes(tmp_path):
+    """The core never reads the clock: the caller's `today` is the limit, and none is none."""
     path = write(tmp_path, "sources.yaml", SOURCE.replace("2026-11-21", "2999-01-01"))
     with pytest.raises(ContentError, match="'accessed' 2999-01-01 must lie between"):
-        content.load_sources(path)
+        content.load_sources(path, today=dt.date(2026, 12, 1))
+    assert content.load_sources(path)["s1"].accessed == dt.date(2999, 1, 1)
 
 
 @pytest.mark.parametrize(
