@@ -539,3 +539,16 @@ def test_weak_or_numb_both_legs_always_keeps_severe_or_getting_worse(path: Path)
         lower = sentence.lower()
         if _BOTH_LEGS_WEAK.search(lower):
             assert "severe or getting worse" in lower, sentence
+
+
+def test_the_when_to_seek_care_article_covers_every_emergency_and_urgent_fact(sources):
+    """Each emergency or urgent sign of the checklist is cited in /seek_care's article."""
+    from lib.content import article_paths, load_article
+
+    article = load_article(article_paths(CONTENT)["seek_care"], sources)
+    missing = [
+        f.id for f in RED_FLAGS if f.urgency >= U and not set(f.source_ids) & set(article.cited)
+    ]
+    assert missing == []
+    for number in EMERGENCY_NUMBERS.values():
+        assert f'href="tel:{number}"' in article.html
