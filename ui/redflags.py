@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from lib.redflags import Country, Group, Triage, Urgency
+from lib.redflags import Country, Group, RedFlag, Triage, Urgency, triage
 
 
 def checklist(groups: tuple[Group, ...], country: Country) -> list[str]:
@@ -24,9 +24,20 @@ def checklist(groups: tuple[Group, ...], country: Country) -> list[str]:
             for flag in group.flags:
                 if st.checkbox(flag.symptom, key=f"rf_{flag.id}"):
                     ticked.append(flag.id)
+                    _beside(flag, country)
                 if flag.note:
                     st.markdown(f"**{flag.note_for(country)}**")
     return ticked
+
+
+def _beside(flag: RedFlag, country: Country) -> None:
+    """What to do, right under a ticked sign: on a phone the verdict at the top may be out of
+    sight, so an emergency is also shown where the reader ticked it."""
+    advice = triage([flag.id], country)
+    if flag.urgency == Urgency.EMERGENCY:
+        st.error(f"**{advice.message}** {flag.action}", icon=":material/emergency:")
+    else:
+        st.markdown(f"**{advice.message}** What to do is at the top of this page.")
 
 
 def call_link(number: str) -> None:

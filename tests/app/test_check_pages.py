@@ -153,6 +153,19 @@ def test_a_limb_ischaemia_sign_shows_the_emergency_call_at_the_top(country, numb
     ]
 
 
+def test_a_ticked_emergency_is_also_shown_where_it_was_ticked():
+    """On a phone the top may be out of sight: the call is repeated right under the sign."""
+    at = open_page("pages/red_flags.py", {"country": "eu"})
+    at.checkbox(key="rf_RF-15a").check().run()
+    assert len(at.error) == 2
+    assert at.error[0].value.startswith("# Call 112 now.")
+    assert at.error[1].value.startswith("**Call 112 now.** Call the emergency number")
+    main = list(at.main)
+    beside = next(i for i, e in enumerate(main) if e is at.error[1])
+    box = next(i for i, e in enumerate(main) if e.type == "checkbox" and e.key == "rf_RF-15a")
+    assert beside == box + 1
+
+
 def test_emergency_outranks_everything_and_uses_the_countrys_number():
     """With an emergency sign and a GP-level sign ticked, the 911 call comes first."""
     at = open_page("pages/red_flags.py", {"country": "us"})
