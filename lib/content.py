@@ -757,8 +757,9 @@ def read_text(path: Path) -> str:
 
 def read_yaml(path: Path) -> Any:
     """A content file's YAML; any problem, an impossible date too, is a ContentError."""
+    text = read_text(path)  # a missing file is already a ContentError: not an impossible date
     try:
-        return yaml.safe_load(read_text(path))
+        return yaml.safe_load(text)
     except yaml.YAMLError as err:
         raise ContentError(path, f"not valid YAML ({_yaml_where(err)})") from err
     except ValueError as err:  # PyYAML builds dates itself: 2026-02-30 raises ValueError

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from lib import qr, redflags
 from lib.content import Source, source_html
 from lib.redflags import Country
+
+# An emergency number standing alone (not part of a longer number), to make it a tel: link.
+_TEL = re.compile(
+    "(?<![\\d/])(" + "|".join(sorted(set(redflags.EMERGENCY_NUMBERS.values()))) + ")(?![\\d])"
+)
 
 _STYLE = """
 body { font-family: Georgia, 'Times New Roman', serif; font-size: 12pt; line-height: 1.45;
@@ -69,6 +75,8 @@ def _section(section: Section) -> str:
         parts.append(f"<table>{body}</table>")
     parts.extend(f"<p>{html.escape(p)}</p>" for p in section.paragraphs)
     inner = "".join(parts)
+    if section.alert:  # a warning box's emergency numbers are links a phone can call
+        inner = _TEL.sub(r'<a href="tel:\1">\1</a>', inner)
     return (
         f'<section class="alert">{inner}</section>'
         if section.alert
@@ -165,20 +173,30 @@ def sources_for(ids: Sequence[str], sources: Mapping[str, Source]) -> tuple[Sour
     return tuple(sources[i] for i in dict.fromkeys(ids) if i in sources)
 
 
-def warning_signs_section(country: Country = "uk") -> tuple[Section, tuple[str, ...]]:
+def warning_signs_section(country: Country | None = None) -> tuple[Section, tuple[str, ...]]:
     """The emergency signs of the red-flag checklist as an alert box, and their source ids.
 
-    Built from `lib.redflags`, so a printed summary always carries the same signs, numbers
-    and sources as the checklist page.
+    Built from `lib.redflags` (so from `content/redflags.yaml`), so a printed summary always
+    carries the same signs, grouped under the same headings, with the same sources as the
+    checklist page. With a `country` it names that country's emergency number; without one
+    it names every country's number with its country, never one number for everyone.
     """
-    emergency = [f for f in redflags.RED_FLAGS if f.urgency == redflags.Urgency.EMERGENCY]
-    number = redflags.EMERGENCY_NUMBERS[country]
+    call = redflags.numbers_text(country)
+    lines = []
+    source_ids: list[str] = []
+    for group in redflags.GROUPS:
+        emergency = [f for f in group.flags if f.urgency == redflags.Urgency.EMERGENCY]
+        if emergency:
+            lines.append(f"{group.heading}: " + "; ".join(f.symptom for f in emergency) + ".")
+            source_ids.extend(s for f in emergency for s in f.source_ids)
     section = Section(
-        f"{WARNING_HEADING}: call {number} now",
+        f"{WARNING_HEADING}: call {call} now",
         paragraphs=(
-            f"Call {number} (or go to the emergency department) now if you have any of these:",
-            *(f.symptom for f in emergency),
+            f"Call {call} (or go to the emergency department) now if you have any of these:",
+            *lines,
+            "This list holds only some warning signs and cannot rule out a serious problem. "
+            "If you are worried, contact a doctor.",
         ),
         alert=True,
     )
-    return section, tuple(dict.fromkeys(s for f in emergency for s in f.source_ids))
+    return section, tuple(dict.fromkeys(source_ids))

@@ -5,7 +5,7 @@ import streamlit as st
 from lib import redflags
 from ui import require_router, source_line
 from ui.inputs import url_choice
-from ui.redflags import show_triage
+from ui.redflags import checklist, show_triage
 
 require_router()
 # The verdict is drawn here, above everything else, once the boxes below are read.
@@ -15,11 +15,10 @@ st.caption("Tick anything you have now. Screening for danger signs, not a diagno
 country = url_choice(
     "Where are you?",
     key="country",
-    options={"uk": "UK (999)", "us": "US (911)", "eu": "EU (112)"},
+    options={c: redflags.country_name(c) for c in redflags.EMERGENCY_NUMBERS},
     default="uk",
 )
-ticked = [flag.id for flag in redflags.RED_FLAGS if st.checkbox(flag.symptom, key=f"rf_{flag.id}")]
-result = redflags.triage(ticked, country)
+result = redflags.triage(checklist(redflags.GROUPS, country), country)
 with verdict:
     show_triage(result)
 source_line(redflags.SOURCE_IDS, redflags.FACT_IDS)

@@ -113,7 +113,11 @@ def test_results_link_to_the_warning_signs_and_offer_a_summary():
     assert at.get("download_button")
 
 
-@pytest.mark.parametrize("flag", redflags.RED_FLAGS, ids=lambda f: f.id)
+# One sign for each fact and level of urgency (the unit tests check every sign's level).
+_ONE_PER_LEVEL = list({(f.fact_id, f.urgency): f for f in redflags.RED_FLAGS}.values())
+
+
+@pytest.mark.parametrize("flag", _ONE_PER_LEVEL, ids=lambda f: f.id)
 def test_every_red_flag_gives_its_verdict_first(flag):
     """Ticking any one sign puts its level of advice at the very top of the page."""
     at = open_page("pages/red_flags.py", {"country": "us"})
@@ -131,6 +135,37 @@ def test_every_red_flag_gives_its_verdict_first(flag):
     assert order.index("title") > 0
 
 
+@pytest.mark.parametrize(("country", "number"), [("uk", "999"), ("us", "911"), ("eu", "112")])
+def test_a_limb_ischaemia_sign_shows_the_emergency_call_at_the_top(country, number):
+    """Ticking 'You cannot move your leg' (RF-11) puts 'Call <the reader's number> now' first,
+    with a tel: link a phone can call."""
+    at = open_page("pages/red_flags.py", {"country": country})
+    at.checkbox(key="rf_RF-11b").check().run()
+    assert not at.exception
+    assert at.error[0].value.startswith(f"# Call {number} now.")
+    assert "acute limb ischaemia" in at.error[0].value
+    order = [e.type for e in at.main if e.type in {"title", "error"}]
+    assert order[0] == "error"
+    calls = [h.proto.body for h in at.get("html") if "tel:" in h.proto.body]
+    assert calls == [
+        f'<p style="font-size:1.5rem;font-weight:700;margin:0.2rem 0 0.8rem 0">'
+        f'<a href="tel:{number}">Tap to call {number}</a></p>'
+    ]
+
+
+def test_a_ticked_emergency_is_also_shown_where_it_was_ticked():
+    """On a phone the top may be out of sight: the call is repeated right under the sign."""
+    at = open_page("pages/red_flags.py", {"country": "eu"})
+    at.checkbox(key="rf_RF-15a").check().run()
+    assert len(at.error) == 2
+    assert at.error[0].value.startswith("# Call 112 now.")
+    assert at.error[1].value.startswith("**Call 112 now.** Call the emergency number")
+    main = list(at.main)
+    beside = next(i for i, e in enumerate(main) if e is at.error[1])
+    box = next(i for i, e in enumerate(main) if e.type == "checkbox" and e.key == "rf_RF-15a")
+    assert beside == box + 1
+
+
 def test_emergency_outranks_everything_and_uses_the_countrys_number():
     """With an emergency sign and a GP-level sign ticked, the 911 call comes first."""
     at = open_page("pages/red_flags.py", {"country": "us"})
@@ -142,10 +177,35 @@ def test_emergency_outranks_everything_and_uses_the_countrys_number():
     assert not at.info or "Book" not in at.info[0].value
 
 
-def test_no_sign_ticked_says_so():
-    """With nothing ticked, the page says no warning sign is ticked."""
-    at = open_page("pages/red_flags.py")
-    assert "None of the warning signs is ticked" in at.success[0].value
+@pytest.mark.parametrize(
+    ("country", "service"),
+    [("uk", "NHS 111"), ("us", "urgent care"), ("eu", "contact your doctor")],
+)
+def test_nothing_ticked_is_no_all_clear(country, service):
+    """With nothing ticked: no green box or tick, but what the list cannot rule out and
+    where to turn in the reader's country."""
+    at = open_page("pages/red_flags.py", {"country": country})
+    assert not at.exception
+    assert not at.success
+    assert not at.error
+    assert not at.warning
+    (box,) = at.info
+    assert box.value.startswith("Nothing is ticked. That does not mean nothing is wrong.")
+    assert service in box.value
+    assert f"call {redflags.EMERGENCY_NUMBERS[country]}" in box.value
+    assert box.proto.icon != ":material/check_circle:"
+    assert "None of the warning signs" not in texts(at)
+
+
+def test_the_checklist_shows_its_groups_and_the_spreading_weakness_warning():
+    """The signs sit under their plain headings; spreading weakness is named an emergency."""
+    at = open_page("pages/red_flags.py", {"country": "us"})
+    assert [h.value for h in at.subheader] == [g.heading for g in redflags.GROUPS]
+    assert len(at.checkbox) == len(redflags.RED_FLAGS)
+    body = texts(at)
+    assert "spreads or gets worse over hours or days is an emergency" in body
+    assert "it is an emergency: call 911 now" in body
+    assert "999" not in body.replace("UK (999)", "")
 
 
 def test_results_link_to_a_plan_that_starts_from_them():

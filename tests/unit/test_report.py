@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -74,15 +75,51 @@ def test_sources_for_keeps_order_and_skips_unknown_ids():
 
 
 def test_warning_signs_come_from_the_checklist():
-    """The printed warning box lists every emergency sign of lib.redflags with its sources."""
+    """The printed warning box lists every emergency sign of lib.redflags, by its heading."""
     from lib import redflags
 
     section, source_ids = report.warning_signs_section("us")
     emergency = [f for f in redflags.RED_FLAGS if f.urgency == redflags.Urgency.EMERGENCY]
+    others = [f for f in redflags.RED_FLAGS if f.urgency != redflags.Urgency.EMERGENCY]
     assert section.alert
     assert section.heading == "Warning signs: call 911 now"
-    assert list(section.paragraphs[1:]) == [f.symptom for f in emergency]
+    text = " ".join(section.paragraphs)
+    for flag in emergency:
+        line = next(p for p in section.paragraphs if flag.symptom in p)
+        assert line.startswith(f"{flag.group}: "), flag.id
+    assert not [f.id for f in others if f.symptom in text]
     assert set(source_ids) == {s for f in emergency for s in f.source_ids}
+    assert "cannot rule out" in section.paragraphs[-1]
+
+
+@pytest.mark.parametrize(
+    ("country", "heading", "absent"),
+    [
+        ("uk", "Warning signs: call 999 now", ("911", "112")),
+        ("us", "Warning signs: call 911 now", ("999", "112")),
+        ("eu", "Warning signs: call 112 now", ("999", "911")),
+        (None, "Warning signs: call 999 (UK), 911 (US) or 112 (EU) now", ()),
+    ],
+)
+def test_printed_warning_signs_use_the_readers_number_or_name_every_country(
+    country, heading, absent
+):
+    """A printout names the reader's own number; not knowing the country, it names all three."""
+    section, _ = report.warning_signs_section(country)
+    assert section.heading == heading
+    text = " ".join((section.heading, *section.paragraphs))
+    assert not [n for n in absent if n in text]
+
+
+def test_emergency_numbers_in_a_printed_warning_box_are_tel_links():
+    """In the warning box each number is a link a phone can call; elsewhere text stays text."""
+    warning, _ = report.warning_signs_section()
+    other = report.Section("Notes", paragraphs=("Table 999 and 911 rows.",))
+    page = report.printable_html(report.Report("T", "S", (warning, other)))
+    box = page[page.index('<section class="alert">') : page.index("</section>")]
+    for number in ("999", "911", "112"):
+        assert f'<a href="tel:{number}">{number}</a>' in box
+    assert "<p>Table 999 and 911 rows.</p>" in page
 
 
 def test_a_report_with_a_link_prints_a_qr_code_that_reads_back():
