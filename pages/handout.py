@@ -9,7 +9,7 @@ from ui.content import load_library, show_content_error
 from ui.handout import SECTIONS, handout, preview_and_download
 from ui.inputs import url_number, url_pills
 from ui.plan import plan_inputs
-from ui.screening import screening_inputs, sex_input
+from ui.screening import load_text, screening_inputs, sex_input
 from ui.selfcheck import activity_inputs, guideline_input, weight_kg_input
 from ui.share import current_link, share_panel
 
@@ -26,7 +26,7 @@ with left:
 with right:
     sex = sex_input()
 
-assessment = results = built = None
+assessment = results = built = screening_text = None
 library = ()
 if "selfcheck" in chosen:
     with st.expander(SECTIONS["selfcheck"], expanded=True, icon=":material/checklist:"):
@@ -35,7 +35,12 @@ if "selfcheck" in chosen:
         assessment = guidelines.assess(activity_inputs(age, weight_kg, guideline, helper=False))
 if "screening" in chosen:
     with st.expander(SECTIONS["screening"], expanded=True, icon=":material/accessibility_new:"):
-        results = screening_inputs(age, sex, detailed=False)
+        try:
+            screening_text = load_text()
+        except ContentError as err:
+            show_content_error(err)
+        if screening_text is not None:
+            results = screening_inputs(age, sex, screening_text, detailed=False)
 if "plan" in chosen:
     with st.expander(SECTIONS["plan"], expanded=True, icon=":material/calendar_month:"):
         inputs = plan_inputs(age=age)
@@ -49,6 +54,7 @@ if "plan" in chosen:
 document = handout(
     assessment=assessment,
     screening_results=results,
+    screening_text=screening_text,
     built=built,
     library=library,
     age=age,

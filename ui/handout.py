@@ -28,6 +28,7 @@ def handout(
     *,
     assessment: Assessment | None,
     screening_results: list[screening.ScreenResult] | None,
+    screening_text: screening.ScreeningText | None,
     built: plan.Plan | None,
     library: tuple[Exercise, ...],
     age: int,
@@ -39,8 +40,8 @@ def handout(
     parts = []
     if assessment is not None:
         parts.append(selfcheck_report(assessment, None))
-    if screening_results is not None:
-        parts.append(screening_report(screening_results, age, sex, None))
+    if screening_results is not None and screening_text is not None:
+        parts.append(screening_report(screening_results, age, sex, None, screening_text))
     if built is not None:
         parts.append(plan_report(built, {e.slug: e.title for e in library}, None))
     extra: list[report.Section] = []
