@@ -192,6 +192,7 @@ def test_handout_with_screening_carries_the_screening_notice():
 
     document = handout(
         assessment=None,
+        guideline_text=None,
         screening_results=sample_results(70),
         screening_text=TEXT,
         built=None,

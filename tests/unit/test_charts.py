@@ -87,7 +87,8 @@ def test_guideline_chart_bars_words_and_target():
     from lib import guidelines
 
     assessment = guidelines.assess(
-        guidelines.Inputs(70, 70, 100, 25, 1, True, 0, 60, False, False, False, "who")
+        guidelines.Inputs(70, 70, 100, 25, 1, True, 0, 60, False, False, False, "who"),
+        guidelines.load_text(CONTENT / "guidelines.yaml"),
     )
     spec = charts.guideline_chart(assessment).to_dict()
     assert layer_marks(spec) == ["bar", "text", "rule"]
