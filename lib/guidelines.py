@@ -424,6 +424,7 @@ _TEXT_FIELDS: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = MappingProxyT
             "step_met": (),
             "step_add_older": ("gap", "per_meal"),
             "step_add": ("gap",),
+            "meal_helper": ("meal_min", "meal_max", "older_age", "meals"),
         },
         "notes": {
             "kidney": (),

@@ -14,6 +14,7 @@ import streamlit as st
 
 import lib
 from lib import charts, guidelines, report
+from lib.content import ContentError
 from lib.guidelines import Assessment, GuidelineText, Status
 from ui.charts import show_chart, show_table, source_line
 from ui.content import content_dir, load_sources
@@ -98,7 +99,7 @@ def _use_meal_total(total: float) -> None:
     st.session_state["protein_g"] = float(round(total))
 
 
-def meal_protein_helper(age_years: int) -> None:
+def meal_protein_helper(age_years: int, text: GuidelineText | None) -> None:
     """An optional per-meal estimate that can fill in the daily protein total."""
     with st.expander("Not sure? Add it up meal by meal"):
         st.caption("Food labels give grams of protein per serving.")
@@ -115,13 +116,18 @@ def meal_protein_helper(age_years: int) -> None:
             args=(total,),
             disabled=total == 0,
         )
-        if age_years >= guidelines.OLDER_ADULT_AGE and total > 0:
+        if text is not None and age_years >= guidelines.OLDER_ADULT_AGE and total > 0:
             low = guidelines.meals_below_target(*grams[:3])
             if low:
                 st.info(
-                    f"Experts suggest about {guidelines.MEAL_PROTEIN_MIN_G}-"
-                    f"{guidelines.MEAL_PROTEIN_MAX_G} g of protein at each main meal after 65. "
-                    f"Below that here: {', '.join(low)}.",
+                    text.say(
+                        "protein",
+                        "meal_helper",
+                        meal_min=guidelines.MEAL_PROTEIN_MIN_G,
+                        meal_max=guidelines.MEAL_PROTEIN_MAX_G,
+                        older_age=guidelines.OLDER_ADULT_AGE,
+                        meals=", ".join(low),
+                    ),
                     icon=":material/restaurant:",
                 )
                 source_line(("bauer2013",), ("PR-06",))
@@ -283,7 +289,10 @@ def activity_inputs(
     st.subheader("Protein and health", anchor=False)
     protein_g = url_number("Protein eaten in a day (g)", key="protein_g", lo=0, hi=500, default=0)
     if helper:
-        meal_protein_helper(age)
+        try:
+            meal_protein_helper(age, load_text())
+        except ContentError:
+            meal_protein_helper(age, None)  # the page shows the file's error below
     left, right = st.columns(2)
     with left:
         kidney = url_toggle("I have kidney disease", key="kidney")

@@ -103,7 +103,7 @@ def test_meal_helper_fills_in_the_daily_total():
         at.number_input(key=f"meal_{name}").set_value(grams).run()
     at.button[0].click().run()
     assert at.number_input(key="protein_g").value == 65
-    assert "breakfast" in texts(at).lower()  # below 25 g at breakfast, flagged for 65+
+    assert "25-30 g of protein at each main meal after 65. Below that here: breakfast" in texts(at)
 
 
 def test_results_link_to_the_warning_signs_and_offer_a_summary():
