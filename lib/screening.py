@@ -173,6 +173,7 @@ class ScreeningText:
 
     reviewed: dt.date
     not_diagnosis: str
+    page_intro: str
     flag_labels: Mapping[Flag, str]
     within_cutoff: str
     not_done_meaning: str
@@ -291,6 +292,7 @@ _TOP_LEVEL = frozenset(
     {
         "reviewed",
         "not_diagnosis",
+        "page_intro",
         "flag_labels",
         "within_cutoff",
         "not_done_meaning",
@@ -392,6 +394,7 @@ def load_text(path: Path) -> ScreeningText:
     return ScreeningText(
         reviewed=reviewed,
         not_diagnosis=not_diagnosis,
+        page_intro=_text(path, "page_intro", data["page_intro"]),
         flag_labels=MappingProxyType(labels),
         within_cutoff=_text(path, "within_cutoff", data["within_cutoff"]),
         not_done_meaning=_text(path, "not_done_meaning", data["not_done_meaning"]),

@@ -20,9 +20,7 @@ except ContentError as err:
 
 if text is not None:
     st.warning(
-        f"**{text.not_diagnosis}** These are the quick tests clinicians use to decide who "
-        "needs a closer look. Do them with someone beside you, and stop if you feel unsteady "
-        "or unwell.",
+        f"**{text.not_diagnosis}** {text.page_intro}",
         icon=":material/info:",
     )
     left, right = st.columns(2)

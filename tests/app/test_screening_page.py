@@ -88,6 +88,7 @@ def test_every_result_says_screening_not_diagnosis_and_offers_a_summary():
     assert len(captions) == 9
     assert all(NOT_DIAGNOSIS in c for c in captions)
     assert NOT_DIAGNOSIS in at.warning[0].value
+    assert TEXT.page_intro in at.warning[0].value  # do them with someone beside you
     assert at.get("download_button")
 
 
