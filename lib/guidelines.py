@@ -3,24 +3,34 @@
 Four pillars are checked, always in this order: aerobic activity, muscle strengthening,
 balance (adults 65 and over) and protein. Each result says whether the reader meets the
 target, by how much they fall short in their own units, and one plain next step, with the
-fact ids of `content/facts.yaml` and the source ids of `content/sources.yaml` behind it.
+fact ids of the ledger (`content/facts.yaml`) and the source ids of `content/sources.yaml`
+behind it. A met pillar is never a clean bill of health: its headline ends "That is about
+activity, not a health check." (or protein).
 
 Every guideline number below is a named constant with its fact id. The one-vigorous-minute
 -equals-two-moderate rule (PA-05) comes from the US guidelines only: the ledger could not
 confirm it in WHO's own text, so it is attributed to the US PAG even in WHO mode.
 
-Everything here is pure: no clock, no files, no Streamlit. The page clamps its inputs first;
-`assess` still refuses impossible values (a weight of 0 kg, negative minutes) with ValueError.
+The headlines, steps and notes a reader sees live in `content/guidelines.yaml`, read by
+`load_text` into a `GuidelineText` that `assess` is handed; this module keeps the figures and
+the rules. Everything here is pure: no clock, no Streamlit, and the file is read only from
+the path the caller gives. The page clamps its inputs first; `assess` still refuses
+impossible values (a weight of 0 kg, negative minutes) with ValueError.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from pathlib import Path
 from types import MappingProxyType
 from typing import Final, Literal
+
+from lib.content import ContentError, read_yaml
 
 Guideline = Literal["us", "who"]
 Pillar = Literal["aerobic", "strength", "balance", "protein"]
@@ -349,17 +359,190 @@ def meals_below_target(breakfast_g: float, lunch_g: float, dinner_g: float) -> t
     return tuple(name for name, grams in meals if grams < MEAL_PROTEIN_MIN_G)
 
 
-def assess(inputs: Inputs) -> Assessment:
+# --- the wording (content/guidelines.yaml) ------------------------------------------------
+
+# Per section of the file: each text's key and the placeholders lib fills in (a text may
+# use fewer). A text with a placeholder outside its list is refused when the file is read.
+_TEXT_FIELDS: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = MappingProxyType(
+    {
+        "guideline_names": {"us": (), "who": ()},
+        "status_labels": {"met": (), "partly": (), "not_met": (), "no_target": ()},
+        "topics": {"aerobic": (), "strength": (), "balance": (), "protein": ()},
+        "aerobic": {
+            "counted": ("ratio",),
+            "met": ("minutes", "counted", "guideline", "low", "high"),
+            "met_above": ("minutes", "counted", "guideline", "low", "high"),
+            "partly": ("minutes", "counted", "guideline", "low", "high"),
+            "none": ("guideline", "low", "high"),
+            "step_met": ("high",),
+            "step_met_above": (),
+            "walk_one_day": ("gap", "minute_word"),
+            "walk_days": ("gap", "about", "per_day", "days"),
+        },
+        "strength": {
+            "met": ("days", "guideline", "min_days"),
+            "no_legs": ("days", "guideline", "min_days"),
+            "some": ("days_done", "guideline", "min_days"),
+            "none": ("guideline", "min_days"),
+            "step_met": (),
+            "step_no_legs": (),
+            "step_some": ("gap", "day_word"),
+            "step_none": ("min_days_words",),
+        },
+        "balance": {
+            "example": (),
+            "young": ("older_age",),
+            "step_young": ("neuro_min", "neuro_max"),
+            "who_met": ("days", "target", "older_age"),
+            "who_some": ("days_done", "target", "older_age"),
+            "who_none": ("target", "older_age"),
+            "step_met": (),
+            "who_step_some": ("gap_days", "example"),
+            "who_step_none": ("target_words", "example"),
+            "us_met": ("days", "who_days", "older_age"),
+            "us_none": ("who_days", "older_age"),
+            "us_step_none": ("example",),
+        },
+        "protein": {
+            "eats": ("g_per_kg",),
+            "kidney": ("eats",),
+            "step_kidney": (),
+            "target_rda": ("low",),
+            "target_range": ("low", "high", "who"),
+            "target_open": ("low", "who"),
+            "who_ill": ("older_age",),
+            "who_active": ("older_age",),
+            "who_older": ("older_age",),
+            "rda": ("rda",),
+            "per_meal": ("meal_min", "meal_max"),
+            "met": ("eats", "target"),
+            "none": ("target",),
+            "below_rda_older": ("eats", "rda", "target"),
+            "below": ("eats", "target"),
+            "partly": ("eats", "rda", "target"),
+            "step_met_older": ("per_meal",),
+            "step_met": (),
+            "step_add_older": ("gap", "per_meal"),
+            "step_add": ("gap",),
+            "meal_helper": ("meal_min", "meal_max", "older_age", "meals"),
+        },
+        "notes": {
+            "kidney": (),
+            "weight": (),
+            "older_protein": ("older_age",),
+            "claimed": ("claimed", "no_gain", "rda"),
+            "young_balance": ("older_age",),
+            "ill": ("aerobic_min",),
+            "not_a_health_check": (),
+        },
+    }
+)
+_TOP_TEXTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {"met_caveat": ("topic",), "intro": ()}
+)
+
+
+@dataclass(frozen=True)
+class GuidelineText:
+    """The wording of `content/guidelines.yaml`, checked; templates keep their {placeholders}.
+
+    Attributes:
+        reviewed: When a reviewer last read the file.
+        intro: Shown once above the results: meeting a guideline is not a health check.
+        met_caveat: Appended to every met pillar's headline ("That is about {topic}, ...").
+        sections: The file's other sections by name, each a mapping of key to text.
+    """
+
+    reviewed: dt.date
+    intro: str
+    met_caveat: str
+    sections: Mapping[str, Mapping[str, str]]
+
+    def say(self, section: str, key: str, **values: object) -> str:
+        """One text of a section, its placeholders filled in."""
+        return self.sections[section][key].format(**values)
+
+    def status_label(self, status: Status) -> str:
+        """The status in words, e.g. "meets the guideline"."""
+        key = {"met": "met", "partly met": "partly", "not met": "not_met"}.get(
+            status.value, "no_target"
+        )
+        return self.sections["status_labels"][key]
+
+
+def _template(path: Path, where: str, value: object, allowed: tuple[str, ...]) -> str:
+    """A non-empty text whose {placeholders} are all among `allowed`."""
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(path, f"{where}: must be non-empty text")
+    try:
+        names = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
+    except ValueError as err:
+        raise ContentError(path, f"{where}: a {{ or }} is not closed ({err})") from err
+    unknown = sorted(names - set(allowed))
+    if unknown:
+        known = ", ".join(allowed) or "none"
+        raise ContentError(path, f"{where}: unknown placeholders {unknown} (may use: {known})")
+    return " ".join(value.split())
+
+
+def _exactly(path: Path, where: str, value: object, keys: Iterable[str]) -> dict[str, object]:
+    if not isinstance(value, dict):
+        raise ContentError(path, f"{where}: expected a mapping")
+    wanted = list(keys)
+    missing = [k for k in wanted if k not in value]
+    if missing:
+        raise ContentError(path, f"{where}: missing {missing}")
+    extra = sorted(str(k) for k in set(value) - set(wanted))
+    if extra:
+        raise ContentError(path, f"{where}: unknown keys {extra}")
+    return value
+
+
+def load_text(path: Path) -> GuidelineText:
+    """Read and check `content/guidelines.yaml`.
+
+    Raises:
+        ContentError: naming the file, when it is missing or not YAML, a text is missing,
+            empty or unknown, or a text uses a placeholder lib does not fill in.
+    """
+    data = _exactly(path, "the file", read_yaml(path), ("reviewed", *_TOP_TEXTS, *_TEXT_FIELDS))
+    reviewed = data["reviewed"]
+    if not isinstance(reviewed, dt.date):
+        raise ContentError(path, "'reviewed' must be a date such as 2026-12-01")
+    sections = {
+        name: MappingProxyType(
+            {
+                key: _template(path, f"{name}.{key}", value, fields[key])
+                for key, value in _exactly(path, name, data[name], fields).items()
+            }
+        )
+        for name, fields in _TEXT_FIELDS.items()
+    }
+    top = {k: _template(path, k, data[k], v) for k, v in _TOP_TEXTS.items()}
+    return GuidelineText(
+        reviewed=reviewed,
+        intro=top["intro"],
+        met_caveat=top["met_caveat"],
+        sections=MappingProxyType(sections),
+    )
+
+
+# --- the assessment ----------------------------------------------------------------------
+
+
+def assess(inputs: Inputs, text: GuidelineText) -> Assessment:
     """Check a reader's week against the chosen guideline, pillar by pillar.
 
     Minutes are per week, days are days a week, weight is in kg and protein in g a day.
 
     Args:
         inputs: The reader's answers (clamped by the page beforehand).
+        text: The wording of `content/guidelines.yaml`.
 
     Returns:
         An Assessment with aerobic, strength, balance and protein results, in that order,
-        and the caveats to show with them.
+        and the caveats to show with them. A met pillar's headline ends with the met caveat
+        ("That is about activity, not a health check."): never a clean bill of health.
 
     Raises:
         ValueError: the weight is not a finite number above 0 kg, protein is negative or
@@ -367,21 +550,30 @@ def assess(inputs: Inputs) -> Assessment:
     """
     _check(inputs)
     g_per_kg = inputs.protein_g_per_day / inputs.weight_kg
-    notes = _notes(inputs)
+    notes = _notes(inputs, text)
     note_facts = tuple(dict.fromkeys(f for _, facts in notes for f in facts))
+    results = (
+        _aerobic(inputs, text),
+        _strength(inputs, text),
+        _balance(inputs, text),
+        _protein(inputs, g_per_kg, text),
+    )
     return Assessment(
         inputs=inputs,
-        results=(
-            _aerobic(inputs),
-            _strength(inputs),
-            _balance(inputs),
-            _protein(inputs, g_per_kg),
-        ),
+        results=tuple(_with_caveat(r, text) for r in results),
         protein_g_per_kg=g_per_kg,
-        notes=tuple(text for text, _ in notes),
+        notes=tuple(note for note, _ in notes),
         note_fact_ids=note_facts,
         note_source_ids=_sources(note_facts),
     )
+
+
+def _with_caveat(result: PillarResult, text: GuidelineText) -> PillarResult:
+    """A met pillar says what meeting it is about: activity or protein, not a health check."""
+    if result.status is not Status.MET:
+        return result
+    caveat = text.met_caveat.format(topic=text.sections["topics"][result.pillar])
+    return replace(result, headline=f"{result.headline} {caveat}")
 
 
 def _check(inputs: Inputs) -> None:
@@ -440,7 +632,7 @@ def _result(
     )
 
 
-def _aerobic(inputs: Inputs) -> PillarResult:
+def _aerobic(inputs: Inputs, text: GuidelineText) -> PillarResult:
     """Aerobic: moderate-equivalent minutes a week against 150-300 (PA-02, PA-20)."""
     us = inputs.guideline == "us"
     vigorous = inputs.vigorous_min_per_week
@@ -448,39 +640,35 @@ def _aerobic(inputs: Inputs) -> PillarResult:
     facts = ["PA-02" if us else "PA-20"]
     if vigorous > 0:
         facts.append("PA-05")
-    counted = " (each vigorous minute counts as 2)" if vigorous > 0 else ""
-    range_text = f"{AEROBIC_MIN_MODERATE} to {AEROBIC_MAX_MODERATE}"
+    counted = (
+        " " + text.say("aerobic", "counted", ratio=VIGOROUS_TO_MODERATE) if vigorous > 0 else ""
+    )
+    values = {
+        "minutes": minutes,
+        "counted": counted,
+        "guideline": text.say("guideline_names", inputs.guideline),
+        "low": AEROBIC_MIN_MODERATE,
+        "high": AEROBIC_MAX_MODERATE,
+    }
     gap = max(0, AEROBIC_MIN_MODERATE - minutes)
     if minutes >= AEROBIC_MIN_MODERATE:
         status = Status.MET
         if minutes > AEROBIC_MAX_MODERATE:
             facts.append("PA-03" if us else "PA-22")
-            headline = (
-                f"You do {minutes} moderate-equivalent minutes a week{counted}: that meets "
-                f"the guideline, and going beyond {AEROBIC_MAX_MODERATE} brings extra benefit."
-            )
-            step = "Keep it up, spread across the week."
+            headline = text.say("aerobic", "met_above", **values)
+            step = text.say("aerobic", "step_met_above")
         else:
-            headline = (
-                f"You do {minutes} moderate-equivalent minutes a week{counted}: that meets "
-                f"the guideline of {range_text} minutes."
-            )
-            step = f"Keep it up; the guideline range goes up to {AEROBIC_MAX_MODERATE} minutes."
+            headline = text.say("aerobic", "met", **values)
+            step = text.say("aerobic", "step_met", high=AEROBIC_MAX_MODERATE)
     elif minutes > 0:
         status = Status.PARTLY
         facts.append("PA-01" if us else "PA-25")
-        headline = (
-            f"You do {minutes} moderate-equivalent minutes a week{counted}: some is better "
-            f"than none, but the guideline is {range_text} minutes."
-        )
-        step = _walking_step(gap)
+        headline = text.say("aerobic", "partly", **values)
+        step = _walking_step(gap, text)
     else:
         status = Status.NOT_MET
-        headline = (
-            "You do no moderate or vigorous activity in a typical week: the guideline is "
-            f"{range_text} minutes."
-        )
-        step = _walking_step(gap)
+        headline = text.say("aerobic", "none", **values)
+        step = _walking_step(gap, text)
     return _result(
         "aerobic",
         status,
@@ -493,21 +681,20 @@ def _aerobic(inputs: Inputs) -> PillarResult:
     )
 
 
-def _walking_step(gap_min: int) -> str:
+def _walking_step(gap_min: int, text: GuidelineText) -> str:
     """Split a weekly gap in minutes over up to five days of walking about 30 minutes."""
     days = min(max(1, math.ceil(gap_min / _WALK_MIN_PER_DAY)), _WALK_MAX_DAYS)
     per_day = math.ceil(gap_min / days)
     about = "" if per_day * days == gap_min else "about "
-    minute_word = "minute" if gap_min == 1 else "minutes"
     if days == 1:
-        return f"Add {gap_min} {minute_word} of brisk walking a week, for example on one day."
-    return (
-        f"Add {gap_min} minutes of brisk walking a week, for example {about}{per_day} minutes "
-        f"on {_in_words(days)} days."
+        minute_word = "minute" if gap_min == 1 else "minutes"
+        return text.say("aerobic", "walk_one_day", gap=gap_min, minute_word=minute_word)
+    return text.say(
+        "aerobic", "walk_days", gap=gap_min, about=about, per_day=per_day, days=_in_words(days)
     )
 
 
-def _strength(inputs: Inputs) -> PillarResult:
+def _strength(inputs: Inputs, text: GuidelineText) -> PillarResult:
     """Strength: 2 or more days a week for all major muscle groups, legs included."""
     days = inputs.strength_days_per_week
     if inputs.guideline == "us":
@@ -515,45 +702,30 @@ def _strength(inputs: Inputs) -> PillarResult:
     else:
         facts = ["PA-21", "PA-24"] if inputs.age_years >= OLDER_ADULT_AGE else ["PA-21"]
     gap = max(0, STRENGTH_MIN_DAYS - days)
+    values = {
+        "days": _days(days),
+        "days_done": days,
+        "guideline": text.say("guideline_names", inputs.guideline),
+        "min_days": STRENGTH_MIN_DAYS,
+    }
     if days >= STRENGTH_MIN_DAYS and inputs.strength_works_legs:
         status = Status.MET
-        headline = (
-            f"You do strength work on {_days(days)} a week, legs included: that meets the "
-            f"guideline of {STRENGTH_MIN_DAYS} or more days."
-        )
-        step = "Keep it up, and keep your legs in every session."
+        headline = text.say("strength", "met", **values)
+        step = text.say("strength", "step_met")
     elif days >= STRENGTH_MIN_DAYS:
         status = Status.PARTLY
         facts += ["EX-01", "EX-03"]
-        headline = (
-            f"You do strength work on {_days(days)} a week, but not for your legs: the "
-            "guideline asks for all major muscle groups, and the legs are among them."
-        )
-        step = (
-            "Add leg exercises on your strength days, for example standing up slowly from a "
-            "chair without using your arms, or heel raises holding the back of a chair."
-        )
+        headline = text.say("strength", "no_legs", **values)
+        step = text.say("strength", "step_no_legs")
     elif days > 0:
         status = Status.NOT_MET
-        headline = (
-            f"You do strength work on {days} of the {STRENGTH_MIN_DAYS} days a week the "
-            "guideline asks for."
-        )
-        step = (
-            f"Add {gap} more {'day' if gap == 1 else 'days'} of strength work a week that "
-            "covers all major muscle groups, legs included."
-        )
+        headline = text.say("strength", "some", **values)
+        step = text.say("strength", "step_some", gap=gap, day_word="day" if gap == 1 else "days")
     else:
         status = Status.NOT_MET
         facts.append("EX-01")
-        headline = (
-            f"You do no strength work: the guideline is {STRENGTH_MIN_DAYS} or more days a week."
-        )
-        step = (
-            f"Start strength work on {_in_words(STRENGTH_MIN_DAYS)} days a week for all major "
-            "muscle groups, for example standing up slowly from a chair without using your "
-            "arms."
-        )
+        headline = text.say("strength", "none", **values)
+        step = text.say("strength", "step_none", min_days_words=_in_words(STRENGTH_MIN_DAYS))
     return _result(
         "strength",
         status,
@@ -566,20 +738,11 @@ def _strength(inputs: Inputs) -> PillarResult:
     )
 
 
-def _balance(inputs: Inputs) -> PillarResult:
+def _balance(inputs: Inputs, text: GuidelineText) -> PillarResult:
     """Balance: for 65 and over; WHO asks for 3 days a week, the US gives no day count."""
     days = inputs.balance_days_per_week
-    example = "for example standing heel to toe, or on one leg, holding a chair for support"
+    example = text.say("balance", "example")
     if inputs.age_years < OLDER_ADULT_AGE:
-        headline = (
-            f"The US and WHO balance recommendations are for adults {OLDER_ADULT_AGE} and "
-            "over, but balance work can still help you."
-        )
-        step = (
-            "If you like, add balance work: ACSM suggests balance, agility and coordination "
-            f"work on {ADULT_NEUROMOTOR_MIN_DAYS} to {ADULT_NEUROMOTOR_MAX_DAYS} days a week "
-            "for all adults."
-        )
         return _result(
             "balance",
             Status.NO_TARGET,
@@ -587,56 +750,56 @@ def _balance(inputs: Inputs) -> PillarResult:
             (None, None),
             DAYS_UNIT,
             0.0,
-            (headline, step),
+            (
+                text.say("balance", "young", older_age=OLDER_ADULT_AGE),
+                text.say(
+                    "balance",
+                    "step_young",
+                    neuro_min=ADULT_NEUROMOTOR_MIN_DAYS,
+                    neuro_max=ADULT_NEUROMOTOR_MAX_DAYS,
+                ),
+            ),
             ("PA-08", "PA-23", "PA-30"),
         )
+    values = {
+        "days": _days(days),
+        "days_done": days,
+        "older_age": OLDER_ADULT_AGE,
+        "who_days": BALANCE_MIN_DAYS_WHO,
+    }
     if inputs.guideline == "who":
         target = BALANCE_MIN_DAYS_WHO
         facts = ["PA-23"]
         gap = max(0, target - days)
         if days >= target:
             status = Status.MET
-            headline = (
-                f"You do balance and strength activity on {_days(days)} a week: that meets "
-                f"WHO's {target} or more days for adults {OLDER_ADULT_AGE} and over."
-            )
-            step = "Keep it up."
+            headline = text.say("balance", "who_met", target=target, **values)
+            step = text.say("balance", "step_met")
         elif days > 0:
             status = Status.PARTLY
             facts.append("EX-05")
-            headline = (
-                f"You do balance and strength activity on {days} of the {target} days a week "
-                f"WHO recommends for adults {OLDER_ADULT_AGE} and over."
-            )
-            step = f"Add balance work on {_days(gap)} more a week, {example}."
+            headline = text.say("balance", "who_some", target=target, **values)
+            step = text.say("balance", "who_step_some", gap_days=_days(gap), example=example)
         else:
             status = Status.NOT_MET
             facts.append("EX-05")
-            headline = (
-                f"You do no balance activity: WHO recommends it on {target} or more days a "
-                f"week for adults {OLDER_ADULT_AGE} and over."
+            headline = text.say("balance", "who_none", target=target, **values)
+            step = text.say(
+                "balance", "who_step_none", target_words=_in_words(target), example=example
             )
-            step = f"Start balance work on {_in_words(target)} days a week, {example}."
     else:
         target = BALANCE_MIN_DAYS_US
         facts = ["PA-08", "PA-23"]
         gap = max(0, target - days)
         if days >= target:
             status = Status.MET
-            headline = (
-                f"You do balance activity on {_days(days)} a week: that meets the US "
-                f"guideline, which gives no day count (WHO says {BALANCE_MIN_DAYS_WHO} days)."
-            )
-            step = "Keep it up."
+            headline = text.say("balance", "us_met", **values)
+            step = text.say("balance", "step_met")
         else:
             status = Status.NOT_MET
             facts.append("EX-05")
-            headline = (
-                f"You do no balance activity: the US guideline asks adults {OLDER_ADULT_AGE} "
-                "and over to include it but gives no day count (WHO says "
-                f"{BALANCE_MIN_DAYS_WHO} days a week)."
-            )
-            step = f"Add balance work to your week, {example}."
+            headline = text.say("balance", "us_none", **values)
+            step = text.say("balance", "us_step_none", example=example)
     return _result(
         "balance",
         status,
@@ -649,18 +812,21 @@ def _balance(inputs: Inputs) -> PillarResult:
     )
 
 
-def _protein_target_text(low: float, high: float | None, inputs: Inputs) -> str:
+def _protein_target_text(
+    low: float, high: float | None, inputs: Inputs, text: GuidelineText
+) -> str:
     """The target in words, naming who it is for, e.g. 'the adult RDA of 0.8 g/kg a day'."""
     if inputs.age_years < OLDER_ADULT_AGE:
-        return f"the adult RDA of {low:.1f} g/kg a day"
+        return text.say("protein", "target_rda", low=f"{low:.1f}")
     if inputs.recent_illness:
-        who = f"adults {OLDER_ADULT_AGE} and over with an illness"
+        who = text.say("protein", "who_ill", older_age=OLDER_ADULT_AGE)
     elif inputs.active:
-        who = f"active adults {OLDER_ADULT_AGE} and over"
+        who = text.say("protein", "who_active", older_age=OLDER_ADULT_AGE)
     else:
-        who = f"adults {OLDER_ADULT_AGE} and over"
-    amount = f"{low:.1f} to {high:.1f} g/kg" if high is not None else f"{low:.1f} g/kg or more"
-    return f"the {amount} a day experts suggest for {who}"
+        who = text.say("protein", "who_older", older_age=OLDER_ADULT_AGE)
+    if high is not None:
+        return text.say("protein", "target_range", low=f"{low:.1f}", high=f"{high:.1f}", who=who)
+    return text.say("protein", "target_open", low=f"{low:.1f}", who=who)
 
 
 def _whole_grams_up(grams: float) -> float:
@@ -671,14 +837,14 @@ def _whole_grams_up(grams: float) -> float:
     return float(max(1, math.ceil(round(grams, 6))))
 
 
-def _protein(inputs: Inputs, g_per_kg: float) -> PillarResult:
+def _protein(inputs: Inputs, g_per_kg: float, text: GuidelineText) -> PillarResult:
     """Protein: g per kg a day against the age, activity and illness target (PR-01 to PR-07)."""
     low, high, target_facts = protein_target(
         inputs.age_years, inputs.active, inputs.recent_illness, inputs.kidney_disease
     )
     # Compare the figure the reader sees (2 decimals), so "1.00 g/kg" never reads as short.
     value = round(g_per_kg, 2)
-    eats = f"You eat about {value:.2f} g/kg of protein a day"
+    eats = text.say("protein", "eats", g_per_kg=f"{value:.2f}")
     if low is None:
         return _result(
             "protein",
@@ -687,54 +853,46 @@ def _protein(inputs: Inputs, g_per_kg: float) -> PillarResult:
             (None, None),
             PROTEIN_UNIT,
             0.0,
-            (
-                f"{eats}. With kidney disease your own clinician sets your protein target, "
-                "so this check gives none.",
-                "Ask your kidney doctor or dietitian how much protein is right for you.",
-            ),
+            (text.say("protein", "kidney", eats=eats), text.say("protein", "step_kidney")),
             target_facts,
         )
     older = inputs.age_years >= OLDER_ADULT_AGE
     facts = list(target_facts)
-    target_text = _protein_target_text(low, high, inputs)
-    per_meal = f"about {MEAL_PROTEIN_MIN_G} to {MEAL_PROTEIN_MAX_G} g at each meal"
+    target = _protein_target_text(low, high, inputs, text)
+    per_meal = text.say(
+        "protein", "per_meal", meal_min=MEAL_PROTEIN_MIN_G, meal_max=MEAL_PROTEIN_MAX_G
+    )
     if value >= low:
         status = Status.MET
         gap = 0.0
-        headline = f"{eats}: that meets {target_text}."
+        headline = text.say("protein", "met", eats=eats, target=target)
         if older:
             facts.append("PR-06")
-            step = f"Keep it up, and spread it across your meals: experts suggest {per_meal}."
+            step = text.say("protein", "step_met_older", per_meal=per_meal)
         else:
-            step = "Keep it up, with some protein food at each meal."
+            step = text.say("protein", "step_met")
     else:
         gap = _whole_grams_up(low * inputs.weight_kg - inputs.protein_g_per_day)
-        rda = f"the adult RDA of {PROTEIN_RDA_G_PER_KG:.1f} g/kg"
+        rda = text.say("protein", "rda", rda=f"{PROTEIN_RDA_G_PER_KG:.1f}")
         if value <= 0:
             status = Status.NOT_MET
-            headline = f"You entered no protein in a typical day: the target is {target_text}."
+            headline = text.say("protein", "none", target=target)
         elif value < PROTEIN_RDA_G_PER_KG:
             status = Status.NOT_MET
             if older:
                 facts.append("PR-01")
-                headline = f"{eats}: below even {rda}, and below {target_text}."
+                headline = text.say("protein", "below_rda_older", eats=eats, rda=rda, target=target)
             else:
-                headline = f"{eats}: below {target_text}."
+                headline = text.say("protein", "below", eats=eats, target=target)
         else:
             status = Status.PARTLY
             facts.append("PR-01")
-            headline = f"{eats}: above {rda}, but below {target_text}."
+            headline = text.say("protein", "partly", eats=eats, rda=rda, target=target)
         if older:
             facts.append("PR-06")
-            step = (
-                f"Add about {gap:.0f} g of protein a day, aiming for {per_meal}, for example "
-                "with eggs, fish, beans, yogurt or milk."
-            )
+            step = text.say("protein", "step_add_older", gap=f"{gap:.0f}", per_meal=per_meal)
         else:
-            step = (
-                f"Add about {gap:.0f} g of protein a day, for example by adding eggs, fish, "
-                "beans, yogurt or milk to a meal."
-            )
+            step = text.say("protein", "step_add", gap=f"{gap:.0f}")
     return _result(
         "protein",
         status,
@@ -747,63 +905,37 @@ def _protein(inputs: Inputs, g_per_kg: float) -> PillarResult:
     )
 
 
-def _notes(inputs: Inputs) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _notes(inputs: Inputs, text: GuidelineText) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The caveats that go with these answers, each with the fact ids behind its numbers.
 
     From the ledger's protein caveats (section 2) and section 8; a caveat with no number has
-    no fact id.
+    no fact id. The last note always says that meeting the guidelines is not a health check.
     """
     older = inputs.age_years >= OLDER_ADULT_AGE
     notes: list[tuple[str, tuple[str, ...]]] = []
     if inputs.kidney_disease:
-        notes.append(
-            (
-                "Kidney disease: follow your own clinician's advice on protein. Some people "
-                "with severe kidney disease need to limit it.",
-                ("PR-05",),
-            )
-        )
+        notes.append((text.say("notes", "kidney"), ("PR-05",)))
     else:
-        notes.append(
-            (
-                "Protein targets per kg use your actual weight. For people who are very "
-                "underweight or very heavy, clinicians often adjust the weight they use.",
-                (),
-            )
-        )
+        notes.append((text.say("notes", "weight"), ()))
     if older and not inputs.kidney_disease:
-        notes.append(
-            (
-                f"The protein targets for adults {OLDER_ADULT_AGE} and over are expert "
-                "recommendations based on measures of muscle, not on trials of falls or "
-                "disability.",
-                ("PR-02",),
-            )
-        )
+        notes.append((text.say("notes", "older_protein", older_age=OLDER_ADULT_AGE), ("PR-02",)))
     notes.append(
         (
-            f"You may read that every adult needs {CLAIMED_ADULT_PROTEIN_G_PER_KG:.1f} to "
-            f"{PROTEIN_NO_EXTRA_GAIN_G_PER_KG:.1f} g/kg of protein a day. That is not a "
-            f"guideline: the adult RDA is {PROTEIN_RDA_G_PER_KG:.1f} g/kg, and about "
-            f"{PROTEIN_NO_EXTRA_GAIN_G_PER_KG:.1f} g/kg is where extra protein stopped adding "
-            "muscle in strength-training studies.",
+            text.say(
+                "notes",
+                "claimed",
+                claimed=f"{CLAIMED_ADULT_PROTEIN_G_PER_KG:.1f}",
+                no_gain=f"{PROTEIN_NO_EXTRA_GAIN_G_PER_KG:.1f}",
+                rda=f"{PROTEIN_RDA_G_PER_KG:.1f}",
+            ),
             ("PR-01", "PR-08"),
         )
     )
     if not older:
         notes.append(
-            (
-                f"Balance: the US and WHO balance recommendations are for adults "
-                f"{OLDER_ADULT_AGE} and over.",
-                ("PA-08", "PA-23"),
-            )
+            (text.say("notes", "young_balance", older_age=OLDER_ADULT_AGE), ("PA-08", "PA-23"))
         )
     if older and inputs.recent_illness:
-        notes.append(
-            (
-                f"If a health condition stops you doing {AEROBIC_MIN_MODERATE} minutes a week, "
-                "the US guideline says to be as active as your abilities and condition allow.",
-                ("PA-11",),
-            )
-        )
+        notes.append((text.say("notes", "ill", aerobic_min=AEROBIC_MIN_MODERATE), ("PA-11",)))
+    notes.append((text.say("notes", "not_a_health_check"), ()))
     return tuple(notes)

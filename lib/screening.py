@@ -1,42 +1,51 @@
 """Strength and balance screens, each labelled by its source and population, never a diagnosis.
 
-Six home or clinic checks are scored here against the published cut-offs in the ledger's
-section 4: the SARC-F questionnaire, the CDC STEADI 30-second chair stand, 4-stage balance
-test and Timed Up and Go, the 5-times sit-to-stand and grip strength. Where two bodies use the
-same test for different jobs, both readings are returned side by side with their purpose and
-population spelled out: the CDC's Timed Up and Go cut-off is about fall risk, while EWGSOP2's
-only grades how severe sarcopenia is once a clinician has confirmed it (ledger section 8,
-point 9). The European (EWGSOP2) and Asian (AWGS 2019) consensus cut-offs are kept apart too.
+Six home or clinic checks are scored here against the published cut-offs in ledger section 4
+(`content/facts.yaml`): the SARC-F questionnaire, the CDC STEADI 30-second chair stand, 4-stage
+balance test and Timed Up and Go, the 5-times sit-to-stand and grip strength. Where two bodies
+use the same test for different jobs, both readings are returned side by side with their
+purpose and population spelled out: the CDC's Timed Up and Go cut-off is about fall risk,
+while EWGSOP2's only grades how severe sarcopenia is once a clinician has confirmed it. The
+European (EWGSOP2) and Asian (AWGS 2019) consensus cut-offs are kept apart too.
 
-Each result is a `ScreenResult` with a flag, the cut-off in words, what it may mean, a plain
-next step and its fact and source ids. Nothing here guesses: the chair-stand norms cover ages
-60 to 94 only, and outside them the result says so rather than stretching the table.
+Each cut-off is applied only to the group it was made for (SC-50..SC-53): the CDC chair-stand
+norms to ages 60-94, the other CDC STEADI tests to adults 65 and over, and the sarcopenia
+cut-offs (EWGSOP2, AWGS 2019, SARC-F as they use it) to older adults, from the same age 65.
+Outside its group a result shows the measurement, who the cut-off is for, and no verdict
+(`Flag.NO_NORM`). A result within its cut-off says that screening cannot rule out a problem.
 
-Everything here is pure. Values a page cannot produce (a SARC-F answer of 3, a negative time)
-raise `ValueError`; the page validates input first and shows a friendly note.
+The wording a reader sees lives in `content/screening.yaml`, read by `load_text` into a
+`ScreeningText` that every scoring function is handed; this module keeps the cut-offs (with
+their fact ids) and the logic. Everything here is pure: the file is read only from the path
+the caller gives. Values a page cannot produce (a SARC-F answer of 3, a negative time) raise
+`ValueError`; the page validates input first and shows a friendly note.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections.abc import Iterable
+import string
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal
+
+from lib.content import ContentError, read_yaml
 
 Sex = Literal["female", "male"]
 
-SCREENING_NOT_DIAGNOSIS = "Screening, not a diagnosis."
-
-# --- cut-offs (ledger section 4) -------------------------------------------------------
+# --- cut-offs (ledger section 4) ---------------------------------------------------------
 
 SARC_F_CUTOFF = 4  # SC-01, SC-21: a total of 4 or more points prompts assessment
 SARC_F_ITEM_MAX = 2  # SC-01: each of the five items scores 0, 1 or 2 (total 0-10)
 SARC_F_MAX = 10  # SC-01: the highest possible total
 
 CHAIR_STAND_SECONDS = 30  # SC-30..SC-36: stands are counted over 30 s (CDC STEADI)
-CHAIR_SEAT_HEIGHT_IN = 17  # CDC STEADI set-up (ledger section 4d): seat about 17 in high
-CHAIR_SEAT_HEIGHT_CM = 43  # CDC STEADI set-up (ledger section 4d): seat about 43 cm high
+CHAIR_SEAT_HEIGHT_IN = 17  # CDC STEADI set-up (ledger 4d): seat about 17 in high
+CHAIR_SEAT_HEIGHT_CM = 43  # CDC STEADI set-up (ledger 4d): seat about 43 cm high
 
 BALANCE_HOLD_SECONDS = 10  # SC-40: each stance is held for 10 s
 BALANCE_STAGE_COUNT = 4  # SC-40: the CDC test has four stances
@@ -44,8 +53,8 @@ BALANCE_TANDEM_STAGE = 3  # SC-40: not holding stage 3 (tandem) for 10 s = incre
 
 TUG_FALL_RISK_SECONDS = 12  # SC-41: 12 s or more = at risk of falling (CDC STEADI)
 TUG_SEVERITY_SECONDS = 20  # SC-18: 20 s or more grades sarcopenia as severe (EWGSOP2)
-TUG_WALK_FT = 10  # CDC STEADI set-up (ledger section 4d): walk 10 ft
-TUG_WALK_M = 3  # CDC STEADI set-up (ledger section 4d): about 3 m
+TUG_WALK_FT = 10  # CDC STEADI set-up (ledger 4d): walk 10 ft
+TUG_WALK_M = 3  # CDC STEADI set-up (ledger 4d): about 3 m
 
 STS5_RISES = 5  # SC-13, SC-24: the timed test is five rises from a chair
 STS5_EWGSOP2_SECONDS = 15  # SC-13: more than 15 s = low strength (EWGSOP2)
@@ -55,6 +64,15 @@ GRIP_EWGSOP2_MEN_KG = 27  # SC-12: below 27 kg = low grip strength, men (EWGSOP2
 GRIP_EWGSOP2_WOMEN_KG = 16  # SC-12: below 16 kg = low grip strength, women (EWGSOP2)
 GRIP_AWGS_MEN_KG = 28  # SC-22: below 28 kg = low grip strength, men (AWGS 2019)
 GRIP_AWGS_WOMEN_KG = 18  # SC-22: below 18 kg = low grip strength, women (AWGS 2019)
+
+# --- who each cut-off is for (ledger section 4, SC-50..SC-53) ------------------------------
+
+# SC-52: CDC STEADI (4-stage balance, Timed Up and Go) is for adults 65 years and older.
+STEADI_MIN_AGE = 65
+# SC-50, SC-51: EWGSOP2 and AWGS 2019 write for older adults but their abstracts name no
+# starting age. The app's choice (said on screen, content/screening.yaml `age_note`): the
+# sarcopenia cut-offs, and SARC-F as they use it, apply from the same age as CDC STEADI.
+SARCOPENIA_MIN_AGE = STEADI_MIN_AGE
 
 # Input limits: not guideline figures, only the widest values a page may pass in. Anything
 # beyond them is a typing slip, so it is refused rather than scored.
@@ -78,7 +96,7 @@ class ChairStandNorm:
     women_below: int
 
 
-# SC-30..SC-36, CDC STEADI 30-Second Chair Stand sheet, exactly as ledger section 4d gives them.
+# SC-30..SC-36, CDC STEADI 30-Second Chair Stand sheet, exactly as ledger 4d gives them.
 CHAIR_STAND_NORMS: tuple[ChairStandNorm, ...] = (
     ChairStandNorm("SC-30", age_low=60, age_high=64, men_below=14, women_below=12),
     ChairStandNorm("SC-31", age_low=65, age_high=69, men_below=12, women_below=11),
@@ -88,8 +106,8 @@ CHAIR_STAND_NORMS: tuple[ChairStandNorm, ...] = (
     ChairStandNorm("SC-35", age_low=85, age_high=89, men_below=8, women_below=8),
     ChairStandNorm("SC-36", age_low=90, age_high=94, men_below=7, women_below=4),
 )
-CHAIR_STAND_AGE_MIN = CHAIR_STAND_NORMS[0].age_low  # SC-30: no CDC norm below 60
-CHAIR_STAND_AGE_MAX = CHAIR_STAND_NORMS[-1].age_high  # SC-36: no CDC norm above 94
+CHAIR_STAND_AGE_MIN = CHAIR_STAND_NORMS[0].age_low  # SC-30, SC-53: no CDC norm below 60
+CHAIR_STAND_AGE_MAX = CHAIR_STAND_NORMS[-1].age_high  # SC-36, SC-53: no CDC norm above 94
 CHAIR_STAND_FACT_IDS = tuple(norm.fact_id for norm in CHAIR_STAND_NORMS)
 
 
@@ -97,8 +115,8 @@ class Flag(StrEnum):
     """How a result stands against its cut-off."""
 
     CONCERN = "concern"  # the result crosses the cut-off
-    OK = "ok"  # the result does not cross it
-    NO_NORM = "no norm"  # there is no norm for this person (chair stand outside ages 60-94)
+    OK = "ok"  # the result does not cross it (which rules nothing out)
+    NO_NORM = "no norm"  # the cut-off is not for this reader (age outside its population)
     NOT_DONE = "not done"  # no value was entered
 
 
@@ -106,7 +124,9 @@ class Flag(StrEnum):
 class ScreenResult:
     """One screen scored against one cut-off, with everything a reader needs to judge it.
 
-    `screen` is a stable key for code and tests; every other text is for the reader.
+    `screen` is a stable key for code and tests; every other text is for the reader and
+    comes from `content/screening.yaml`. `label` is the verdict in words, `population` says
+    who the cut-off is for.
     """
 
     screen: str
@@ -114,6 +134,7 @@ class ScreenResult:
     value: float | None
     unit: str
     flag: Flag
+    label: str
     cutoff: str
     meaning: str
     next_step: str
@@ -142,111 +163,374 @@ class BalanceStage:
     how: str
 
 
-# SC-01: the five SARC-F items with their answers for 0, 1 and 2 points (ledger section 4a).
-SARC_F_ITEMS: tuple[SarcFItem, ...] = (
-    SarcFItem(
-        "s",
-        "Strength",
-        "How hard is it for you to lift and carry 10 lb (about 4.5 kg)?",
-        ("Not hard", "A little hard", "Very hard, or I can't"),
-    ),
-    SarcFItem(
-        "a",
-        "Help walking",
-        "How hard is it for you to walk across a room?",
-        ("Not hard", "A little hard", "Very hard, I use a walking aid, or I can't"),
-    ),
-    SarcFItem(
-        "r",
-        "Rising from a chair",
-        "How hard is it for you to get up from a chair or a bed?",
-        ("Not hard", "A little hard", "Very hard, or I can't without help"),
-    ),
-    SarcFItem(
-        "c",
-        "Climbing stairs",
-        "How hard is it for you to climb a flight of 10 stairs?",
-        ("Not hard", "A little hard", "Very hard, or I can't"),
-    ),
-    SarcFItem(
-        "f",
-        "Falls",
-        "How many times have you fallen in the past year?",
-        ("None", "1 to 3 times", "4 or more times"),
-    ),
-)
-
-# CDC STEADI 30-Second Chair Stand set-up and safety notes (ledger section 4d).
-CHAIR_STAND_SETUP: tuple[str, ...] = (
-    f"Use a straight-backed chair without arms, with a seat about {CHAIR_SEAT_HEIGHT_IN} in "
-    f"({CHAIR_SEAT_HEIGHT_CM} cm) high.",
-    "Sit in the middle of the seat with your feet flat on the floor and your back straight.",
-    "Cross your arms at the wrists and hold them against your chest.",
-    f"Stand up fully and sit down again, as many times as you can in {CHAIR_STAND_SECONDS} "
-    "seconds. Count only full stands.",
-    f"If you are more than halfway up when the {CHAIR_STAND_SECONDS} seconds end, count that "
-    "stand too.",
-    "If you need your arms to stand up, stop the test. The score is 0.",
-    "Have someone stand next to you for safety.",
-)
-
-# SC-40: the four stances of the CDC 4-stage balance test, in order (ledger section 4d).
-BALANCE_STAGES: tuple[BalanceStage, ...] = (
-    BalanceStage(1, "Feet side by side", "Stand with your feet side by side."),
-    BalanceStage(
-        2,
-        "Semi-tandem stand",
-        "Put one foot a little ahead, so the instep of one foot touches the big toe of the other.",
-    ),
-    BalanceStage(3, "Tandem stand", "Put one foot right in front of the other, heel touching toe."),
-    BalanceStage(4, "One-leg stand", "Stand on one foot."),
-)
-
-# CDC STEADI 4-Stage Balance Test rules (ledger section 4d).
-BALANCE_SETUP: tuple[str, ...] = (
-    f"Try to hold each stance for {BALANCE_HOLD_SECONDS} seconds, with your eyes open and "
-    "without a cane or walker.",
-    "You may move your arms to keep your balance, but not your feet.",
-    f"Go on to the next stance only if you held this one for {BALANCE_HOLD_SECONDS} seconds.",
-)
-
-# CDC STEADI Timed Up and Go set-up (ledger section 4d).
-TUG_SETUP: tuple[str, ...] = (
-    "Start sitting in a chair.",
-    f"Stand up, walk {TUG_WALK_FT} ft ({TUG_WALK_M} m) at your normal pace, turn, walk back "
-    "and sit down again.",
-    "Use your usual walking aid if you have one.",
-    "Time the whole test in seconds.",
-)
-
-# --- wording shared by several screens ---------------------------------------------------
-
-FALLS_NEXT_STEP = "Show this result to a doctor or physiotherapist; a falls assessment can help."
-MUSCLE_NEXT_STEP = (
-    "Show this result to a doctor or physiotherapist; they can check your muscle strength "
-    "more fully."
-)
-OK_NEXT_STEP = "Keep active, and check again if anything changes."
-NOT_DONE_MEANING = "No result has been entered yet."
-NOT_DONE_NEXT_STEP = "Do the test and enter the result to see what it may mean."
-
-_CDC = "older adults, CDC STEADI"
-_EUROPE = "European consensus, EWGSOP2"
-_ASIA = "Asian consensus, AWGS 2019"
-_FALL_RISK = "fall risk (CDC STEADI)"
-
-
 @dataclass(frozen=True)
-class _Screen:
-    """The fixed labels of one screen; `result` adds what depends on the value."""
+class ScreeningText:
+    """The wording of `content/screening.yaml`, checked. Templates keep their {placeholders}.
 
-    screen: str
-    name: str
-    unit: str
-    purpose: str
-    population: str
-    fact_ids: tuple[str, ...]
-    source_ids: tuple[str, ...]
+    `screens` maps a screen key to its texts (name, unit, purpose, population, cutoff,
+    concern, ok and screen-specific ones); `setup` maps a test to its filled-in set-up steps.
+    """
+
+    reviewed: dt.date
+    not_diagnosis: str
+    page_intro: str
+    flag_labels: Mapping[Flag, str]
+    within_cutoff: str
+    not_done_meaning: str
+    outside_meaning: str
+    steps: Mapping[str, str]
+    summary: Mapping[str, str]
+    screens: Mapping[str, Mapping[str, str]]
+    age_note: str
+    sarc_f_items: tuple[SarcFItem, ...]
+    balance_stages: tuple[BalanceStage, ...]
+    setup: Mapping[str, tuple[str, ...]]
+
+
+# --- the content file and what each text may use -------------------------------------------
+
+_COMMON = {
+    "name": (),
+    "unit": (),
+    "purpose": (),
+    "population": ("older_age", "age_min", "age_max"),
+    "cutoff": (),
+    "concern": (),
+    "ok": (),
+}
+# Per screen: each text's key and the placeholders lib fills in (a text may use fewer).
+_SCREEN_FIELDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "sarc_f": {
+            **_COMMON,
+            "cutoff": ("cutoff", "max"),
+            "concern": ("cutoff",),
+            "ok": ("cutoff",),
+            "nothing_answered": (),
+            "partial": (),
+            "gap_one": ("missing", "total"),
+            "gap_many": ("missing", "total"),
+        },
+        "chair_stand": {
+            **_COMMON,
+            "cutoff": ("threshold", "group"),
+            "cutoff_outside": ("age_min", "age_max"),
+            "concern": ("threshold", "group", "group_aged"),
+            "ok": ("threshold", "group", "group_aged"),
+            "outside": ("age_min", "age_max"),
+        },
+        "balance": {
+            **_COMMON,
+            "unit": ("stages",),
+            "cutoff": ("tandem", "stage", "seconds"),
+            "concern": ("tandem", "stage", "seconds"),
+            "ok": ("tandem", "stage", "seconds"),
+        },
+        "tug_falls": {
+            **_COMMON,
+            "cutoff": ("seconds",),
+            "concern": ("seconds",),
+            "ok": ("seconds",),
+        },
+        "tug_severity": {
+            **_COMMON,
+            "cutoff": ("seconds",),
+            "scope": (),
+            "concern": ("seconds",),
+            "ok": ("seconds",),
+        },
+        "sts5_ewgsop2": {
+            **_COMMON,
+            "cutoff": ("seconds",),
+            "concern": ("seconds",),
+            "ok": ("seconds",),
+        },
+        "sts5_awgs": {
+            **_COMMON,
+            "cutoff": ("seconds",),
+            "concern": ("seconds",),
+            "ok": ("seconds",),
+        },
+        "grip_ewgsop2": {
+            **_COMMON,
+            "cutoff": ("kg", "people"),
+            "concern": ("kg", "people", "person"),
+            "ok": ("kg", "people", "person"),
+        },
+        "grip_awgs": {
+            **_COMMON,
+            "cutoff": ("kg", "people"),
+            "concern": ("kg", "people", "person"),
+            "ok": ("kg", "people", "person"),
+        },
+    }
+)
+_STEPS = ("falls", "muscle", "severity", "ok", "outside", "not_done", "sarc_f_partial")
+_SUMMARY: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "title": (),
+        "subtitle": ("age", "sex", "not_diagnosis"),
+        "notice": ("not_diagnosis",),
+        "results_heading": (),
+        "not_entered": (),
+        "line": ("name", "value", "label", "population"),
+    }
+)
+_SETUP: Mapping[str, Mapping[str, object]] = MappingProxyType(
+    {
+        "chair_stand": {
+            "seat_in": CHAIR_SEAT_HEIGHT_IN,
+            "seat_cm": CHAIR_SEAT_HEIGHT_CM,
+            "seconds": CHAIR_STAND_SECONDS,
+        },
+        "balance": {"seconds": BALANCE_HOLD_SECONDS},
+        "tug": {"walk_ft": TUG_WALK_FT, "walk_m": TUG_WALK_M},
+    }
+)
+_SARC_F_KEYS = ("s", "a", "r", "c", "f")
+_TOP_LEVEL = frozenset(
+    {
+        "reviewed",
+        "not_diagnosis",
+        "page_intro",
+        "flag_labels",
+        "within_cutoff",
+        "not_done_meaning",
+        "outside_meaning",
+        "steps",
+        "summary",
+        "screens",
+        "age_note",
+        "sarc_f_items",
+        "balance_stages",
+        "setup",
+    }
+)
+NOT_DIAGNOSIS_WORDS = "screening, not a diagnosis"
+
+
+def _text(path: Path, where: str, value: Any, allowed: tuple[str, ...] = ()) -> str:
+    """A non-empty text whose {placeholders} are all among `allowed`."""
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(path, f"{where}: must be non-empty text")
+    try:
+        names = {field for _, field, _, _ in string.Formatter().parse(value) if field is not None}
+    except ValueError as err:
+        raise ContentError(path, f"{where}: a {{ or }} is not closed ({err})") from err
+    unknown = sorted(names - set(allowed))
+    if unknown:
+        known = ", ".join(allowed) or "none"
+        raise ContentError(path, f"{where}: unknown placeholders {unknown} (may use: {known})")
+    return " ".join(value.split())
+
+
+def _mapping(path: Path, where: str, value: Any, keys: Iterable[str]) -> Mapping[str, Any]:
+    """A mapping with exactly `keys`."""
+    if not isinstance(value, dict):
+        raise ContentError(path, f"{where}: expected a mapping")
+    wanted = list(keys)
+    missing = [k for k in wanted if k not in value]
+    if missing:
+        raise ContentError(path, f"{where}: missing {missing}")
+    extra = sorted(str(k) for k in set(value) - set(wanted))
+    if extra:
+        raise ContentError(path, f"{where}: unknown keys {extra}")
+    return value
+
+
+def load_text(path: Path) -> ScreeningText:
+    """Read and check `content/screening.yaml`.
+
+    Raises:
+        ContentError: naming the file, when it is missing or not YAML, a text is missing,
+            empty or unknown, a text uses a placeholder lib does not fill in, the
+            "Screening, not a diagnosis" words are missing, or the SARC-F items or balance
+            stages do not match the tests (five items S-A-R-C-F with three answers; four
+            stances).
+    """
+    data = _mapping(path, "the file", read_yaml(path), _TOP_LEVEL)
+    reviewed = data["reviewed"]
+    if not isinstance(reviewed, dt.date):
+        raise ContentError(path, "'reviewed' must be a date such as 2026-12-01")
+    not_diagnosis = _text(path, "not_diagnosis", data["not_diagnosis"])
+    if NOT_DIAGNOSIS_WORDS not in not_diagnosis.lower():
+        raise ContentError(path, f"not_diagnosis: must say {NOT_DIAGNOSIS_WORDS!r}")
+    raw_labels = _mapping(
+        path, "flag_labels", data["flag_labels"], ("concern", "ok", "no_norm", "not_done")
+    )
+    labels = {
+        flag: _text(path, f"flag_labels.{key}", raw_labels[key])
+        for key, flag in (
+            ("concern", Flag.CONCERN),
+            ("ok", Flag.OK),
+            ("no_norm", Flag.NO_NORM),
+            ("not_done", Flag.NOT_DONE),
+        )
+    }
+    steps_raw = _mapping(path, "steps", data["steps"], _STEPS)
+    summary_raw = _mapping(path, "summary", data["summary"], _SUMMARY)
+    screens_raw = _mapping(path, "screens", data["screens"], _SCREEN_FIELDS)
+    screens = {
+        screen: MappingProxyType(
+            {
+                key: _text(path, f"screens.{screen}.{key}", value, fields[key])
+                for key, value in _mapping(
+                    path, f"screens.{screen}", screens_raw[screen], fields
+                ).items()
+            }
+        )
+        for screen, fields in _SCREEN_FIELDS.items()
+    }
+    setup_raw = _mapping(path, "setup", data["setup"], _SETUP)
+    setup: dict[str, tuple[str, ...]] = {}
+    for test, values in _SETUP.items():
+        steps = setup_raw[test]
+        if not isinstance(steps, list) or not steps:
+            raise ContentError(path, f"setup.{test}: must be a list of steps")
+        setup[test] = tuple(
+            _text(path, f"setup.{test}[{n}]", step, tuple(values)).format(**values)
+            for n, step in enumerate(steps, start=1)
+        )
+    return ScreeningText(
+        reviewed=reviewed,
+        not_diagnosis=not_diagnosis,
+        page_intro=_text(path, "page_intro", data["page_intro"]),
+        flag_labels=MappingProxyType(labels),
+        within_cutoff=_text(path, "within_cutoff", data["within_cutoff"]),
+        not_done_meaning=_text(path, "not_done_meaning", data["not_done_meaning"]),
+        outside_meaning=_text(
+            path, "outside_meaning", data["outside_meaning"], ("population", "age")
+        ),
+        steps=MappingProxyType({k: _text(path, f"steps.{k}", steps_raw[k]) for k in _STEPS}),
+        summary=MappingProxyType(
+            {k: _text(path, f"summary.{k}", summary_raw[k], v) for k, v in _SUMMARY.items()}
+        ),
+        screens=MappingProxyType(screens),
+        age_note=_text(
+            path, "age_note", data["age_note"], ("older_age", "age_min", "age_max")
+        ).format(**_AGE_VALUES),
+        sarc_f_items=_sarc_f_items(path, data["sarc_f_items"]),
+        balance_stages=_balance_stages(path, data["balance_stages"]),
+        setup=MappingProxyType(setup),
+    )
+
+
+def _sarc_f_items(path: Path, raw: Any) -> tuple[SarcFItem, ...]:
+    if not isinstance(raw, list) or len(raw) != len(_SARC_F_KEYS):
+        raise ContentError(path, f"sarc_f_items: must list the {len(_SARC_F_KEYS)} SARC-F items")
+    items = []
+    for n, (entry, key) in enumerate(zip(raw, _SARC_F_KEYS, strict=True), start=1):
+        where = f"sarc_f_items[{n}]"
+        entry = _mapping(path, where, entry, ("key", "name", "question", "answers"))
+        if entry["key"] != key:
+            raise ContentError(path, f"{where}: key must be {key!r} (items go S, A, R, C, F)")
+        answers = entry["answers"]
+        if not isinstance(answers, list) or len(answers) != SARC_F_ITEM_MAX + 1:
+            raise ContentError(path, f"{where}: needs {SARC_F_ITEM_MAX + 1} answers (0, 1, 2)")
+        first, second, third = (_text(path, f"{where}.answers", a) for a in answers)
+        items.append(
+            SarcFItem(
+                key,
+                _text(path, f"{where}.name", entry["name"]),
+                _text(path, f"{where}.question", entry["question"]),
+                (first, second, third),
+            )
+        )
+    return tuple(items)
+
+
+def _balance_stages(path: Path, raw: Any) -> tuple[BalanceStage, ...]:
+    if not isinstance(raw, list) or len(raw) != BALANCE_STAGE_COUNT:
+        raise ContentError(path, f"balance_stages: must list the {BALANCE_STAGE_COUNT} stances")
+    return tuple(
+        BalanceStage(
+            n,
+            _text(path, f"balance_stages[{n}].name", stage["name"]),
+            _text(path, f"balance_stages[{n}].how", stage["how"]),
+        )
+        for n, stage in enumerate(
+            (
+                _mapping(path, f"balance_stages[{n}]", s, ("name", "how"))
+                for n, s in enumerate(raw, 1)
+            ),
+            start=1,
+        )
+    )
+
+
+_AGE_VALUES: Mapping[str, object] = MappingProxyType(
+    {
+        "older_age": SARCOPENIA_MIN_AGE,
+        "age_min": CHAIR_STAND_AGE_MIN,
+        "age_max": CHAIR_STAND_AGE_MAX,
+    }
+)
+
+# --- which screens apply to whom ---------------------------------------------------------
+
+# Each screen's fixed facts and sources, and the ages its cut-off is for (inclusive).
+_SCREEN_FACTS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType(
+    {
+        "sarc_f": (("SC-01", "SC-10", "SC-21"), ("malmstrom2013", "cruzjentoft2019", "chen2020")),
+        "chair_stand": (CHAIR_STAND_FACT_IDS, ("cdc-steadi", "rikli1999")),
+        "balance": (("SC-40",), ("cdc-steadi",)),
+        "tug_falls": (("SC-41",), ("cdc-steadi",)),
+        "tug_severity": (("SC-18",), ("cruzjentoft2019",)),
+        "sts5_ewgsop2": (("SC-13",), ("cruzjentoft2019",)),
+        "sts5_awgs": (("SC-24",), ("chen2020",)),
+        "grip_ewgsop2": (("SC-12",), ("cruzjentoft2019", "dodds2014")),
+        "grip_awgs": (("SC-22",), ("chen2020",)),
+    }
+)
+# The population facts behind each screen's age range (added to the result's fact ids).
+_POPULATION_FACTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "sarc_f": ("SC-50", "SC-51"),
+        "chair_stand": ("SC-53",),
+        "balance": ("SC-52",),
+        "tug_falls": ("SC-52",),
+        "tug_severity": ("SC-50",),
+        "sts5_ewgsop2": ("SC-50",),
+        "sts5_awgs": ("SC-51",),
+        "grip_ewgsop2": ("SC-50",),
+        "grip_awgs": ("SC-51",),
+    }
+)
+SCREENS = tuple(_SCREEN_FACTS)
+
+
+def age_range(screen: str) -> tuple[int, int | None]:
+    """The ages (inclusive; None: no upper limit) a screen's cut-off is for (SC-50..SC-53)."""
+    if screen not in _SCREEN_FACTS:
+        raise ValueError(f"unknown screen {screen!r}")
+    if screen == "chair_stand":
+        return CHAIR_STAND_AGE_MIN, CHAIR_STAND_AGE_MAX
+    if screen in ("balance", "tug_falls"):
+        return STEADI_MIN_AGE, None
+    return SARCOPENIA_MIN_AGE, None
+
+
+def applies(screen: str, age_years: int) -> bool:
+    """Whether a screen's cut-off was made for a reader of this age."""
+    low, high = age_range(screen)
+    return age_years >= low and (high is None or age_years <= high)
+
+
+class _Scorer:
+    """Builds one screen's results from its texts: the shared labels, steps and caveats."""
+
+    def __init__(self, text: ScreeningText, screen: str, age_years: int) -> None:
+        self.text = text
+        self.screen = screen
+        self.words = text.screens[screen]
+        self.age_years = age_years
+        self.applies = applies(screen, age_years)
+        facts, self.source_ids = _SCREEN_FACTS[screen]
+        self.fact_ids = (*facts, *_POPULATION_FACTS[screen])
+        self.population = self.words["population"].format(**_AGE_VALUES)
+
+    def say(self, key: str, **values: object) -> str:
+        return self.words[key].format(**values)
 
     def result(
         self,
@@ -255,108 +539,54 @@ class _Screen:
         cutoff: str,
         meaning: str,
         next_step: str,
+        *,
+        unit: str | None = None,
         fact_ids: tuple[str, ...] | None = None,
     ) -> ScreenResult:
+        if flag is Flag.OK:
+            meaning = f"{meaning} {self.text.within_cutoff}"
         return ScreenResult(
             screen=self.screen,
-            name=self.name,
+            name=self.words["name"],
             value=None if value is None else float(value),
-            unit=self.unit,
+            unit=self.words["unit"] if unit is None else unit,
             flag=flag,
+            label=self.text.flag_labels[flag],
             cutoff=cutoff,
             meaning=meaning,
             next_step=next_step,
-            purpose=self.purpose,
+            purpose=self.words["purpose"],
             population=self.population,
             fact_ids=self.fact_ids if fact_ids is None else fact_ids,
             source_ids=self.source_ids,
         )
 
-    def not_done(self, cutoff: str, meaning: str = NOT_DONE_MEANING) -> ScreenResult:
-        return self.result(None, Flag.NOT_DONE, cutoff, meaning, NOT_DONE_NEXT_STEP)
+    def outside(self) -> str:
+        return self.text.outside_meaning.format(population=self.population, age=self.age_years)
 
+    def not_done(self, cutoff: str, meaning: str | None = None, **kw: Any) -> ScreenResult:
+        """No value: nothing to score; outside the population the note says so already."""
+        meaning = self.text.not_done_meaning if meaning is None else meaning
+        if not self.applies:
+            meaning = f"{meaning} {self.outside()}"
+        return self.result(None, Flag.NOT_DONE, cutoff, meaning, self.text.steps["not_done"], **kw)
 
-_SARC_F = _Screen(
-    "sarc_f",
-    "SARC-F questionnaire",
-    "points",
-    "sarcopenia case-finding (SARC-F)",
-    "adults, SARC-F as used by EWGSOP2 and AWGS 2019",
-    ("SC-01", "SC-10", "SC-21"),
-    ("malmstrom2013", "cruzjentoft2019", "chen2020"),
-)
-_CHAIR_STAND = _Screen(
-    "chair_stand",
-    "30-second chair stand",
-    "stands",
-    _FALL_RISK,
-    f"adults aged {CHAIR_STAND_AGE_MIN}-{CHAIR_STAND_AGE_MAX}, CDC STEADI",
-    CHAIR_STAND_FACT_IDS,
-    ("cdc-steadi", "rikli1999"),
-)
-_BALANCE = _Screen(
-    "balance",
-    "4-stage balance test",
-    f"of {BALANCE_STAGE_COUNT} stages held",
-    _FALL_RISK,
-    _CDC,
-    ("SC-40",),
-    ("cdc-steadi",),
-)
-_TUG_FALLS = _Screen(
-    "tug_falls",
-    "Timed Up and Go (fall risk)",
-    "seconds",
-    _FALL_RISK,
-    _CDC,
-    ("SC-41",),
-    ("cdc-steadi",),
-)
-_TUG_SEVERITY = _Screen(
-    "tug_severity",
-    "Timed Up and Go (sarcopenia severity)",
-    "seconds",
-    "severe sarcopenia grading (EWGSOP2), not fall risk",
-    _EUROPE,
-    ("SC-18",),
-    ("cruzjentoft2019",),
-)
-_STS5_EWGSOP2 = _Screen(
-    "sts5_ewgsop2",
-    "5-times sit-to-stand (European cut-off)",
-    "seconds",
-    "muscle strength check for sarcopenia (EWGSOP2)",
-    _EUROPE,
-    ("SC-13",),
-    ("cruzjentoft2019",),
-)
-_STS5_AWGS = _Screen(
-    "sts5_awgs",
-    "5-times sit-to-stand (Asian cut-off)",
-    "seconds",
-    "physical performance check for sarcopenia (AWGS 2019)",
-    _ASIA,
-    ("SC-24",),
-    ("chen2020",),
-)
-_GRIP_EWGSOP2 = _Screen(
-    "grip_ewgsop2",
-    "Grip strength (European cut-off)",
-    "kg",
-    "muscle strength check for sarcopenia (EWGSOP2)",
-    _EUROPE,
-    ("SC-12",),
-    ("cruzjentoft2019", "dodds2014"),
-)
-_GRIP_AWGS = _Screen(
-    "grip_awgs",
-    "Grip strength (Asian cut-off)",
-    "kg",
-    "muscle strength check for sarcopenia (AWGS 2019)",
-    _ASIA,
-    ("SC-22",),
-    ("chen2020",),
-)
+    def no_verdict(self, value: float, cutoff: str, **kw: Any) -> ScreenResult:
+        """Outside the population: the measurement, who the cut-off is for, no verdict."""
+        return self.result(
+            value, Flag.NO_NORM, cutoff, self.outside(), self.text.steps["outside"], **kw
+        )
+
+    def scored(
+        self, value: float, crossed: bool, cutoff: str, step: str, /, **values: object
+    ) -> ScreenResult:
+        """Inside the population: CONCERN if the cut-off is crossed, else OK."""
+        if crossed:
+            return self.result(
+                value, Flag.CONCERN, cutoff, self.say("concern", **values), self.text.steps[step]
+            )
+        return self.result(value, Flag.OK, cutoff, self.say("ok", **values), self.text.steps["ok"])
+
 
 # --- input checks ------------------------------------------------------------------------
 
@@ -378,55 +608,64 @@ def _check_range(what: str, value: float, low: float, high: float, *, low_open: 
 
 
 def sarc_f(
-    s: int | None, a: int | None, r: int | None, c: int | None, f: int | None
+    s: int | None,
+    a: int | None,
+    r: int | None,
+    c: int | None,
+    f: int | None,
+    *,
+    age_years: int,
+    text: ScreeningText,
 ) -> ScreenResult:
-    """Score the SARC-F questionnaire (SC-01, SC-21).
+    """Score the SARC-F questionnaire (SC-01, SC-21) for a reader of `age_years`.
 
     Args:
         s: Strength answer, 0-2, or None if not answered. Likewise `a` (assistance walking),
             `r` (rise from a chair), `c` (climb stairs) and `f` (falls in the past year).
+        age_years: Age in whole years; the cut-off is for adults 65 and over (SC-50, SC-51).
+        text: The wording of `content/screening.yaml`.
 
     Returns:
         The total (0-10 points) flagged CONCERN at 4 or more, else OK. With some answers
         missing the flag is NOT_DONE, unless the answered items already reach 4; with none
-        answered the value is None.
+        answered the value is None. Under 65: NO_NORM, the total with no verdict.
 
     Raises:
         ValueError: an answer is outside 0-2.
     """
     answers = (s, a, r, c, f)
-    for item, answer in zip(SARC_F_ITEMS, answers, strict=True):
+    for key, answer in zip(_SARC_F_KEYS, answers, strict=True):
         if answer is not None and not 0 <= answer <= SARC_F_ITEM_MAX:
             raise ValueError(
-                f"SARC-F item {item.key!r} must be 0, 1 or {SARC_F_ITEM_MAX}, not {answer!r}"
+                f"SARC-F item {key!r} must be 0, 1 or {SARC_F_ITEM_MAX}, not {answer!r}"
             )
-    cutoff = f"{SARC_F_CUTOFF} points or more (out of {SARC_F_MAX})"
+    scorer = _Scorer(text, "sarc_f", age_years)
+    cutoff = scorer.say("cutoff", cutoff=SARC_F_CUTOFF, max=SARC_F_MAX)
     answered = [answer for answer in answers if answer is not None]
     if not answered:
-        return _SARC_F.not_done(cutoff, "No questions have been answered yet.")
+        return scorer.not_done(cutoff, scorer.say("nothing_answered"))
     total = sum(answered)
     missing = len(answers) - len(answered)
-    verb = "is" if missing == 1 else "are"
     gap = (
-        f" {missing} of the {len(answers)} questions {verb} unanswered, so the full score may "
-        "be higher."
+        " "
+        + scorer.say("gap_one" if missing == 1 else "gap_many", missing=missing, total=len(answers))
         if missing
         else ""
     )
+    if not scorer.applies:
+        result = scorer.no_verdict(total, cutoff)
+        return result if not gap else _with_meaning(result, f"{result.meaning}{gap}")
     if total >= SARC_F_CUTOFF:
-        meaning = (
-            f"A score of {SARC_F_CUTOFF} or more suggests your muscles may be weak and are "
-            "worth a closer check." + gap
-        )
-        return _SARC_F.result(total, Flag.CONCERN, cutoff, meaning, MUSCLE_NEXT_STEP)
+        meaning = scorer.say("concern", cutoff=SARC_F_CUTOFF) + gap
+        return scorer.result(total, Flag.CONCERN, cutoff, meaning, text.steps["muscle"])
     if missing:
-        meaning = "The score is not complete yet." + gap
-        next_step = "Answer the other questions to get a full score."
-        return _SARC_F.result(total, Flag.NOT_DONE, cutoff, meaning, next_step)
-    meaning = (
-        f"A score under {SARC_F_CUTOFF} suggests no sign of muscle weakness on this quick screen."
-    )
-    return _SARC_F.result(total, Flag.OK, cutoff, meaning, OK_NEXT_STEP)
+        meaning = scorer.say("partial") + gap
+        return scorer.result(total, Flag.NOT_DONE, cutoff, meaning, text.steps["sarc_f_partial"])
+    return scorer.scored(total, False, cutoff, "muscle", cutoff=SARC_F_CUTOFF)
+
+
+def _with_meaning(result: ScreenResult, meaning: str) -> ScreenResult:
+    return ScreenResult(**{**result.__dict__, "meaning": meaning})
 
 
 # --- 30-second chair stand ---------------------------------------------------------------
@@ -464,13 +703,16 @@ def chair_stand_norm(age_years: int, sex: Sex) -> int | None:
     return row.men_below if sex == "male" else row.women_below
 
 
-def chair_stand(stands: int | None, age_years: int, sex: Sex) -> ScreenResult:
+def chair_stand(
+    stands: int | None, age_years: int, sex: Sex, *, text: ScreeningText
+) -> ScreenResult:
     """Compare a 30-second chair-stand count with the CDC norm for age and sex (SC-30..SC-36).
 
     Args:
         stands: Full stands in 30 seconds, 0-60 (0 if arms were needed), or None if not done.
-        age_years: Age in whole years; the norms cover 60-94 only.
+        age_years: Age in whole years; the norms cover 60-94 only (SC-53).
         sex: "female" or "male".
+        text: The wording of `content/screening.yaml`.
 
     Returns:
         CONCERN below the band's threshold (below average: fall risk), OK at or above it,
@@ -482,223 +724,196 @@ def chair_stand(stands: int | None, age_years: int, sex: Sex) -> ScreenResult:
     _check_sex(sex)
     if stands is not None:
         _check_range("stands", stands, 0, MAX_CHAIR_STANDS, low_open=False)
+    scorer = _Scorer(text, "chair_stand", age_years)
     row = _norm_row(age_years)
     if row is None:
-        cutoff = (
-            f"CDC norms cover ages {CHAIR_STAND_AGE_MIN}-{CHAIR_STAND_AGE_MAX} only, "
-            "so none applies"
-        )
-        no_norm = (
-            f"The CDC has no norm for this age (its norms cover ages {CHAIR_STAND_AGE_MIN} "
-            f"to {CHAIR_STAND_AGE_MAX}), so the app does not guess."
-        )
+        ages = {"age_min": CHAIR_STAND_AGE_MIN, "age_max": CHAIR_STAND_AGE_MAX}
+        cutoff = scorer.say("cutoff_outside", **ages)
+        no_norm = scorer.say("outside", **ages)
         if stands is None:
-            return _CHAIR_STAND.not_done(cutoff, f"{NOT_DONE_MEANING} {no_norm}")
-        next_step = (
-            "If you are worried about your strength or balance, talk to a doctor or "
-            "physiotherapist."
-        )
-        return _CHAIR_STAND.result(stands, Flag.NO_NORM, cutoff, no_norm, next_step)
+            return scorer.result(
+                None,
+                Flag.NOT_DONE,
+                cutoff,
+                f"{text.not_done_meaning} {no_norm}",
+                text.steps["not_done"],
+            )
+        return scorer.result(stands, Flag.NO_NORM, cutoff, no_norm, text.steps["outside"])
     threshold = row.men_below if sex == "male" else row.women_below
-    group = f"{'men' if sex == 'male' else 'women'} {row.age_low}-{row.age_high}"
-    group_aged = f"{'men' if sex == 'male' else 'women'} aged {row.age_low}-{row.age_high}"
-    cutoff = f"below {threshold} stands ({group})"
-    ids = (row.fact_id,)
+    people = "men" if sex == "male" else "women"
+    values = {
+        "threshold": threshold,
+        "group": f"{people} {row.age_low}-{row.age_high}",
+        "group_aged": f"{people} aged {row.age_low}-{row.age_high}",
+    }
+    cutoff = scorer.say("cutoff", **values)
+    ids = (row.fact_id, *_POPULATION_FACTS["chair_stand"])
     if stands is None:
-        return _CHAIR_STAND.result(
-            None, Flag.NOT_DONE, cutoff, NOT_DONE_MEANING, NOT_DONE_NEXT_STEP, ids
+        return scorer.result(
+            None,
+            Flag.NOT_DONE,
+            cutoff,
+            text.not_done_meaning,
+            text.steps["not_done"],
+            fact_ids=ids,
         )
-    if stands < threshold:
-        meaning = (
-            f"Fewer than {threshold} stands is below average for {group_aged}. This suggests "
-            "a higher chance of falling."
-        )
-        return _CHAIR_STAND.result(stands, Flag.CONCERN, cutoff, meaning, FALLS_NEXT_STEP, ids)
-    meaning = (
-        f"{threshold} or more stands is average or better for {group_aged}. This suggests no "
-        "extra fall risk on this test."
-    )
-    return _CHAIR_STAND.result(stands, Flag.OK, cutoff, meaning, OK_NEXT_STEP, ids)
+    crossed = stands < threshold
+    result = scorer.scored(stands, crossed, cutoff, "falls", **values)
+    return ScreenResult(**{**result.__dict__, "fact_ids": ids})
 
 
 # --- 4-stage balance test ----------------------------------------------------------------
 
 
-def balance(stage_completed: int | None) -> ScreenResult:
-    """Score the CDC 4-stage balance test (SC-40).
+def balance(stage_completed: int | None, *, age_years: int, text: ScreeningText) -> ScreenResult:
+    """Score the CDC 4-stage balance test (SC-40) for a reader of `age_years`.
 
     Args:
         stage_completed: The last stage held for 10 seconds, 0-4 (0: stage 1 was not held),
             or None if not done.
+        age_years: Age in whole years; CDC STEADI is for adults 65 and over (SC-52).
+        text: The wording of `content/screening.yaml`.
 
     Returns:
-        OK if the tandem stance (stage 3) or more was held, CONCERN if not.
+        OK if the tandem stance (stage 3) or more was held, CONCERN if not; under 65,
+        NO_NORM (the stage held, no verdict).
 
     Raises:
         ValueError: `stage_completed` is outside 0-4.
     """
-    tandem = BALANCE_STAGES[BALANCE_TANDEM_STAGE - 1].name.lower()
-    cutoff = f"{tandem} (stage {BALANCE_TANDEM_STAGE}) not held for {BALANCE_HOLD_SECONDS} seconds"
+    scorer = _Scorer(text, "balance", age_years)
+    tandem = text.balance_stages[BALANCE_TANDEM_STAGE - 1].name.lower()
+    values = {"tandem": tandem, "stage": BALANCE_TANDEM_STAGE, "seconds": BALANCE_HOLD_SECONDS}
+    cutoff = scorer.say("cutoff", **values)
+    unit = scorer.say("unit", stages=BALANCE_STAGE_COUNT)
     if stage_completed is None:
-        return _BALANCE.not_done(cutoff)
+        return scorer.not_done(cutoff, unit=unit)
     _check_range("stage_completed", stage_completed, 0, BALANCE_STAGE_COUNT, low_open=False)
-    if stage_completed < BALANCE_TANDEM_STAGE:
-        meaning = (
-            f"Not holding the {tandem} (heel to toe) for {BALANCE_HOLD_SECONDS} seconds "
-            "suggests a higher chance of falling."
-        )
-        return _BALANCE.result(stage_completed, Flag.CONCERN, cutoff, meaning, FALLS_NEXT_STEP)
-    meaning = (
-        f"Holding the {tandem} for {BALANCE_HOLD_SECONDS} seconds suggests no extra fall risk "
-        "on this test."
-    )
-    return _BALANCE.result(stage_completed, Flag.OK, cutoff, meaning, OK_NEXT_STEP)
+    if not scorer.applies:
+        return scorer.no_verdict(stage_completed, cutoff, unit=unit)
+    crossed = stage_completed < BALANCE_TANDEM_STAGE
+    result = scorer.scored(stage_completed, crossed, cutoff, "falls", **values)
+    return ScreenResult(**{**result.__dict__, "unit": unit})
 
 
 # --- Timed Up and Go ---------------------------------------------------------------------
 
 
-def tug(seconds: float | None) -> tuple[ScreenResult, ScreenResult]:
+def tug(
+    seconds: float | None, *, age_years: int, text: ScreeningText
+) -> tuple[ScreenResult, ScreenResult]:
     """Read one Timed Up and Go time against two cut-offs with different purposes.
 
     Args:
         seconds: The time in seconds, above 0 and at most 600, or None if not done.
+        age_years: Age in whole years; both cut-offs are for adults 65 and over (SC-50,
+            SC-52).
+        text: The wording of `content/screening.yaml`.
 
     Returns:
         First the CDC fall-risk screen (CONCERN at 12 s or more, SC-41), then the EWGSOP2
         severity grade (CONCERN at 20 s or more, SC-18), which only grades how severe
-        sarcopenia is once a clinician has confirmed it.
+        sarcopenia is once a clinician has confirmed it. Under 65 both are NO_NORM.
 
     Raises:
         ValueError: `seconds` is not above 0 and at most 600.
     """
-    falls_cutoff = f"{TUG_FALL_RISK_SECONDS} seconds or more"
-    severity_cutoff = f"{TUG_SEVERITY_SECONDS} seconds or more"
-    severity_scope = (
-        "This cut-off only grades how severe sarcopenia is once a clinician has confirmed "
-        "it. It does not measure fall risk."
-    )
+    falls = _Scorer(text, "tug_falls", age_years)
+    severity = _Scorer(text, "tug_severity", age_years)
+    falls_cutoff = falls.say("cutoff", seconds=TUG_FALL_RISK_SECONDS)
+    severity_cutoff = severity.say("cutoff", seconds=TUG_SEVERITY_SECONDS)
+    scope = severity.say("scope")
     if seconds is None:
         return (
-            _TUG_FALLS.not_done(falls_cutoff),
-            _TUG_SEVERITY.not_done(severity_cutoff, f"{NOT_DONE_MEANING} {severity_scope}"),
+            falls.not_done(falls_cutoff),
+            severity.not_done(severity_cutoff, f"{text.not_done_meaning} {scope}"),
         )
     _check_range("seconds", seconds, 0, MAX_TUG_SECONDS, low_open=True)
-    rough = "On its own it is only a rough guide."
-    if seconds >= TUG_FALL_RISK_SECONDS:
-        falls = _TUG_FALLS.result(
-            seconds,
-            Flag.CONCERN,
-            falls_cutoff,
-            f"Taking {TUG_FALL_RISK_SECONDS} seconds or more suggests a higher chance of "
-            f"falling. {rough}",
-            FALLS_NEXT_STEP,
+    if not falls.applies:
+        outside = severity.no_verdict(seconds, severity_cutoff)
+        return (
+            falls.no_verdict(seconds, falls_cutoff),
+            _with_meaning(outside, f"{scope} {outside.meaning}"),
         )
-    else:
-        falls = _TUG_FALLS.result(
-            seconds,
-            Flag.OK,
-            falls_cutoff,
-            f"Under {TUG_FALL_RISK_SECONDS} seconds suggests no extra fall risk on this test. "
-            f"{rough}",
-            OK_NEXT_STEP,
-        )
-    if seconds >= TUG_SEVERITY_SECONDS:
-        severity = _TUG_SEVERITY.result(
-            seconds,
-            Flag.CONCERN,
-            severity_cutoff,
-            f"{severity_scope} If sarcopenia has been confirmed, taking "
-            f"{TUG_SEVERITY_SECONDS} seconds or more suggests it may be severe.",
-            "Show this result to the doctor or physiotherapist who checks your muscles.",
-        )
-    else:
-        severity = _TUG_SEVERITY.result(
-            seconds,
-            Flag.OK,
-            severity_cutoff,
-            f"{severity_scope} Under {TUG_SEVERITY_SECONDS} seconds does not suggest severe "
-            "sarcopenia.",
-            OK_NEXT_STEP,
-        )
-    return falls, severity
+    falls_result = falls.scored(
+        seconds,
+        seconds >= TUG_FALL_RISK_SECONDS,
+        falls_cutoff,
+        "falls",
+        seconds=TUG_FALL_RISK_SECONDS,
+    )
+    severe = seconds >= TUG_SEVERITY_SECONDS
+    severity_result = severity.scored(
+        seconds, severe, severity_cutoff, "severity", seconds=TUG_SEVERITY_SECONDS
+    )
+    return falls_result, _with_meaning(severity_result, f"{scope} {severity_result.meaning}")
 
 
 # --- 5-times sit-to-stand ----------------------------------------------------------------
 
 
-def sit_to_stand_5(seconds: float | None) -> tuple[ScreenResult, ScreenResult]:
+def sit_to_stand_5(
+    seconds: float | None, *, age_years: int, text: ScreeningText
+) -> tuple[ScreenResult, ScreenResult]:
     """Read a 5-times sit-to-stand time against the European and Asian cut-offs.
 
     Args:
         seconds: Time for five rises in seconds, above 0 and at most 300, or None if not done.
+        age_years: Age in whole years; both cut-offs are for older adults (SC-50, SC-51).
+        text: The wording of `content/screening.yaml`.
 
     Returns:
         First EWGSOP2 (CONCERN above 15 s; exactly 15 s is OK, SC-13), then AWGS 2019
-        (CONCERN at 12 s or more; exactly 12 s is CONCERN, SC-24).
+        (CONCERN at 12 s or more; exactly 12 s is CONCERN, SC-24). Under 65 both NO_NORM.
 
     Raises:
         ValueError: `seconds` is not above 0 and at most 300.
     """
-    europe_cutoff = f"more than {STS5_EWGSOP2_SECONDS} seconds"
-    asia_cutoff = f"{STS5_AWGS_SECONDS} seconds or more"
+    europe = _Scorer(text, "sts5_ewgsop2", age_years)
+    asia = _Scorer(text, "sts5_awgs", age_years)
+    europe_cutoff = europe.say("cutoff", seconds=STS5_EWGSOP2_SECONDS)
+    asia_cutoff = asia.say("cutoff", seconds=STS5_AWGS_SECONDS)
     if seconds is None:
-        return _STS5_EWGSOP2.not_done(europe_cutoff), _STS5_AWGS.not_done(asia_cutoff)
+        return europe.not_done(europe_cutoff), asia.not_done(asia_cutoff)
     _check_range("seconds", seconds, 0, MAX_STS5_SECONDS, low_open=True)
-    if seconds > STS5_EWGSOP2_SECONDS:
-        europe = _STS5_EWGSOP2.result(
+    if not europe.applies:
+        return europe.no_verdict(seconds, europe_cutoff), asia.no_verdict(seconds, asia_cutoff)
+    return (
+        europe.scored(
             seconds,
-            Flag.CONCERN,
+            seconds > STS5_EWGSOP2_SECONDS,
             europe_cutoff,
-            f"Taking more than {STS5_EWGSOP2_SECONDS} seconds suggests low leg strength by the "
-            "European cut-off. The European guideline treats low strength as the main sign to "
-            "check further.",
-            MUSCLE_NEXT_STEP,
-        )
-    else:
-        europe = _STS5_EWGSOP2.result(
+            "muscle",
+            seconds=STS5_EWGSOP2_SECONDS,
+        ),
+        asia.scored(
             seconds,
-            Flag.OK,
-            europe_cutoff,
-            f"{STS5_EWGSOP2_SECONDS} seconds or less suggests leg strength is not low by the "
-            "European cut-off.",
-            OK_NEXT_STEP,
-        )
-    if seconds >= STS5_AWGS_SECONDS:
-        asia = _STS5_AWGS.result(
-            seconds,
-            Flag.CONCERN,
+            seconds >= STS5_AWGS_SECONDS,
             asia_cutoff,
-            f"Taking {STS5_AWGS_SECONDS} seconds or more suggests low physical performance by "
-            "the Asian cut-off. The Asian guideline says this alone is reason to start "
-            "lifestyle advice.",
-            MUSCLE_NEXT_STEP,
-        )
-    else:
-        asia = _STS5_AWGS.result(
-            seconds,
-            Flag.OK,
-            asia_cutoff,
-            f"Under {STS5_AWGS_SECONDS} seconds suggests physical performance is not low by "
-            "the Asian cut-off.",
-            OK_NEXT_STEP,
-        )
-    return europe, asia
+            "muscle",
+            seconds=STS5_AWGS_SECONDS,
+        ),
+    )
 
 
 # --- grip strength -----------------------------------------------------------------------
 
 
-def grip(kg: float | None, sex: Sex) -> tuple[ScreenResult, ScreenResult]:
+def grip(
+    kg: float | None, sex: Sex, *, age_years: int, text: ScreeningText
+) -> tuple[ScreenResult, ScreenResult]:
     """Read a grip-strength result against the European and Asian cut-offs.
 
     Args:
         kg: Grip strength in kg, 0-150, or None if not measured.
         sex: "female" or "male".
+        age_years: Age in whole years; both cut-offs are for older adults (SC-50, SC-51).
+        text: The wording of `content/screening.yaml`.
 
     Returns:
         First EWGSOP2 (CONCERN below 27 kg for men, 16 kg for women, SC-12), then AWGS 2019
-        (CONCERN below 28 kg for men, 18 kg for women, SC-22).
+        (CONCERN below 28 kg for men, 18 kg for women, SC-22). Under 65 both NO_NORM: a
+        30-year-old is never told "low grip strength".
 
     Raises:
         ValueError: `kg` is outside 0-150, or `sex` is neither "female" nor "male".
@@ -706,66 +921,52 @@ def grip(kg: float | None, sex: Sex) -> tuple[ScreenResult, ScreenResult]:
     _check_sex(sex)
     male = sex == "male"
     people, person = ("men", "a man") if male else ("women", "a woman")
+    europe = _Scorer(text, "grip_ewgsop2", age_years)
+    asia = _Scorer(text, "grip_awgs", age_years)
     europe_kg = GRIP_EWGSOP2_MEN_KG if male else GRIP_EWGSOP2_WOMEN_KG
     asia_kg = GRIP_AWGS_MEN_KG if male else GRIP_AWGS_WOMEN_KG
-    europe_cutoff = f"below {europe_kg} kg ({people})"
-    asia_cutoff = f"below {asia_kg} kg ({people})"
+    europe_cutoff = europe.say("cutoff", kg=europe_kg, people=people)
+    asia_cutoff = asia.say("cutoff", kg=asia_kg, people=people)
     if kg is None:
-        return _GRIP_EWGSOP2.not_done(europe_cutoff), _GRIP_AWGS.not_done(asia_cutoff)
+        return europe.not_done(europe_cutoff), asia.not_done(asia_cutoff)
     _check_range("kg", kg, 0, MAX_GRIP_KG, low_open=False)
-    if kg < europe_kg:
-        europe = _GRIP_EWGSOP2.result(
+    if not europe.applies:
+        return europe.no_verdict(kg, europe_cutoff), asia.no_verdict(kg, asia_cutoff)
+    return (
+        europe.scored(
             kg,
-            Flag.CONCERN,
+            kg < europe_kg,
             europe_cutoff,
-            f"Under {europe_kg} kg suggests low grip strength for {person} by the European "
-            "cut-off. The European guideline treats low strength as the main sign to check "
-            "further.",
-            MUSCLE_NEXT_STEP,
-        )
-    else:
-        europe = _GRIP_EWGSOP2.result(
-            kg,
-            Flag.OK,
-            europe_cutoff,
-            f"{europe_kg} kg or more suggests grip strength is not low for {person} by the "
-            "European cut-off.",
-            OK_NEXT_STEP,
-        )
-    if kg < asia_kg:
-        asia = _GRIP_AWGS.result(
-            kg,
-            Flag.CONCERN,
-            asia_cutoff,
-            f"Under {asia_kg} kg suggests low grip strength for {person} by the Asian cut-off. "
-            "The Asian guideline says this alone is reason to start lifestyle advice.",
-            MUSCLE_NEXT_STEP,
-        )
-    else:
-        asia = _GRIP_AWGS.result(
-            kg,
-            Flag.OK,
-            asia_cutoff,
-            f"{asia_kg} kg or more suggests grip strength is not low for {person} by the Asian "
-            "cut-off.",
-            OK_NEXT_STEP,
-        )
-    return europe, asia
+            "muscle",
+            kg=europe_kg,
+            people=people,
+            person=person,
+        ),
+        asia.scored(
+            kg, kg < asia_kg, asia_cutoff, "muscle", kg=asia_kg, people=people, person=person
+        ),
+    )
 
 
 # --- printable summary -------------------------------------------------------------------
 
 
-def _value_text(result: ScreenResult) -> str:
+def _value_text(result: ScreenResult, text: ScreeningText) -> str:
     if result.value is None:
-        return "not entered"
+        return text.summary["not_entered"]
     return f"{result.value:g} {result.unit}"
 
 
-def summary(results: Iterable[ScreenResult]) -> tuple[str, ...]:
+def summary(results: Iterable[ScreenResult], text: ScreeningText) -> tuple[str, ...]:
     """Plain lines for a printable summary, one per result, in the order given.
 
-    Each line reads "name: value unit - flag (population)", for example
-    "30-second chair stand: 9 stands - concern (adults aged 60-94, CDC STEADI)".
+    Each line reads "name: value unit - verdict (cut-off for population)", for example
+    "30-second chair stand: 9 stands - past the cut-off: worth a check (cut-off for adults
+    aged 60-94 (CDC STEADI norms))".
     """
-    return tuple(f"{r.name}: {_value_text(r)} - {r.flag.value} ({r.population})" for r in results)
+    return tuple(
+        text.summary["line"].format(
+            name=r.name, value=_value_text(r, text), label=r.label, population=r.population
+        )
+        for r in results
+    )

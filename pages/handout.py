@@ -9,8 +9,10 @@ from ui.content import load_library, show_content_error
 from ui.handout import SECTIONS, handout, preview_and_download
 from ui.inputs import url_number, url_pills
 from ui.plan import plan_inputs
+from ui.screening import load_text as load_screening_text
 from ui.screening import screening_inputs, sex_input
 from ui.selfcheck import activity_inputs, guideline_input, weight_kg_input
+from ui.selfcheck import load_text as load_guideline_text
 from ui.share import current_link, share_panel
 
 require_router()
@@ -26,16 +28,27 @@ with left:
 with right:
     sex = sex_input()
 
-assessment = results = built = None
+assessment = results = built = screening_text = guideline_text = None
 library = ()
 if "selfcheck" in chosen:
     with st.expander(SECTIONS["selfcheck"], expanded=True, icon=":material/checklist:"):
         guideline = guideline_input()
         weight_kg = weight_kg_input()
-        assessment = guidelines.assess(activity_inputs(age, weight_kg, guideline, helper=False))
+        week = activity_inputs(age, weight_kg, guideline, helper=False)
+        try:
+            guideline_text = load_guideline_text()
+        except ContentError as err:
+            show_content_error(err)
+        if guideline_text is not None:
+            assessment = guidelines.assess(week, guideline_text)
 if "screening" in chosen:
     with st.expander(SECTIONS["screening"], expanded=True, icon=":material/accessibility_new:"):
-        results = screening_inputs(age, sex, detailed=False)
+        try:
+            screening_text = load_screening_text()
+        except ContentError as err:
+            show_content_error(err)
+        if screening_text is not None:
+            results = screening_inputs(age, sex, screening_text, detailed=False)
 if "plan" in chosen:
     with st.expander(SECTIONS["plan"], expanded=True, icon=":material/calendar_month:"):
         inputs = plan_inputs(age=age)
@@ -48,7 +61,9 @@ if "plan" in chosen:
 
 document = handout(
     assessment=assessment,
+    guideline_text=guideline_text,
     screening_results=results,
+    screening_text=screening_text,
     built=built,
     library=library,
     age=age,

@@ -3,28 +3,37 @@
 import streamlit as st
 
 from lib import screening
+from lib.content import ContentError
 from ui import require_router
+from ui.content import show_content_error
 from ui.inputs import url_number
-from ui.screening import screening_inputs, sex_input, summary_download
+from ui.screening import load_text, screening_inputs, sex_input, summary_download
 from ui.share import current_link, share_panel
 
 require_router()
 st.title("Strength and balance screening", anchor=False)
-st.warning(
-    f"**{screening.SCREENING_NOT_DIAGNOSIS}** These are the quick tests clinicians use to "
-    "decide who needs a closer look. Do them with someone beside you, and stop if you feel "
-    "unsteady or unwell.",
-    icon=":material/info:",
-)
-left, right = st.columns(2)
-with left:
-    age = int(url_number("Age (years)", key="age", lo=18, hi=110, default=70))
-with right:
-    sex = sex_input()
+try:
+    text = load_text()
+except ContentError as err:
+    show_content_error(err)
+    text = None
 
-everything = screening_inputs(age, sex)
+if text is not None:
+    st.warning(
+        f"**{text.not_diagnosis}** {text.page_intro}",
+        icon=":material/info:",
+    )
+    left, right = st.columns(2)
+    with left:
+        age = int(url_number("Age (years)", key="age", lo=18, hi=110, default=70))
+    with right:
+        sex = sex_input()
+    st.caption(text.age_note)
 
-st.header("All results", anchor=False)
-st.markdown("\n".join(f"- {line}" for line in screening.summary(everything)))
-summary_download(everything, age, sex, current_link())
+    everything = screening_inputs(age, sex, text)
+
+    st.header("All results", anchor=False)
+    st.markdown(f"**{text.not_diagnosis}** {text.within_cutoff}")
+    st.markdown("\n".join(f"- {line}" for line in screening.summary(everything, text)))
+    summary_download(everything, age, sex, current_link(), text)
 share_panel()

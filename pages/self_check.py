@@ -3,11 +3,14 @@
 import streamlit as st
 
 from lib import guidelines
+from lib.content import ContentError
 from ui import require_router
+from ui.content import show_content_error
 from ui.inputs import url_number
 from ui.selfcheck import (
     activity_inputs,
     guideline_input,
+    load_text,
     render_assessment,
     summary_download,
     weight_kg_input,
@@ -28,7 +31,13 @@ with left:
 with right:
     weight_kg = weight_kg_input()
 
-assessment = guidelines.assess(activity_inputs(age, weight_kg, guideline))
-render_assessment(assessment)
-summary_download(assessment, current_link())
+inputs = activity_inputs(age, weight_kg, guideline)
+try:
+    text = load_text()
+except ContentError as err:
+    show_content_error(err)
+else:
+    assessment = guidelines.assess(inputs, text)
+    render_assessment(assessment, text)
+    summary_download(assessment, current_link(), text)
 share_panel()

@@ -9,7 +9,7 @@ import streamlit as st
 import lib
 from lib import plan, report, screening
 from lib.exercises import Exercise
-from lib.guidelines import Assessment
+from lib.guidelines import Assessment, GuidelineText
 from ui.content import load_sources
 from ui.plan import plan_report
 from ui.report import download_report
@@ -27,7 +27,9 @@ SECTIONS = {
 def handout(
     *,
     assessment: Assessment | None,
+    guideline_text: GuidelineText | None,
     screening_results: list[screening.ScreenResult] | None,
+    screening_text: screening.ScreeningText | None,
     built: plan.Plan | None,
     library: tuple[Exercise, ...],
     age: int,
@@ -37,10 +39,10 @@ def handout(
 ) -> report.Report:
     """The chosen parts, combined into one printable report with the link back and QR code."""
     parts = []
-    if assessment is not None:
-        parts.append(selfcheck_report(assessment, None))
-    if screening_results is not None:
-        parts.append(screening_report(screening_results, age, sex, None))
+    if assessment is not None and guideline_text is not None:
+        parts.append(selfcheck_report(assessment, None, guideline_text))
+    if screening_results is not None and screening_text is not None:
+        parts.append(screening_report(screening_results, age, sex, None, screening_text))
     if built is not None:
         parts.append(plan_report(built, {e.slug: e.title for e in library}, None))
     extra: list[report.Section] = []

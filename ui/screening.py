@@ -1,44 +1,69 @@
-"""Showing screening results: each labelled by source and purpose, never as a diagnosis."""
+"""Showing screening results: each labelled by source and population, never as a diagnosis.
+
+The wording comes from `content/screening.yaml` (`load_text`); only the icons live here. A
+result within its cut-off gets a neutral icon, never a green tick: screening cannot rule a
+problem out.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import streamlit as st
 
 import lib
 from lib import charts, report, screening
-from lib.screening import Flag, ScreenResult, Sex
+from lib.screening import Flag, ScreeningText, ScreenResult, Sex
 from ui.charts import show_chart, source_line
-from ui.content import load_sources
+from ui.content import content_dir, load_sources
 from ui.inputs import url_choice, url_optional_choice, url_optional_number
 from ui.report import download_report
 
-FLAG_WORDS = {
-    Flag.CONCERN: (":material/warning:", "worth a check"),
-    Flag.OK: (":material/check_circle:", "no concern at this cut-off"),
-    Flag.NO_NORM: (":material/help:", "no norm for this age"),
-    Flag.NOT_DONE: (":material/radio_button_unchecked:", "not done yet"),
+# No tick for OK: "not past the cut-off" is not a clean bill of health.
+FLAG_ICONS = {
+    Flag.CONCERN: ":material/warning:",
+    Flag.OK: ":material/info:",
+    Flag.NO_NORM: ":material/help:",
+    Flag.NOT_DONE: ":material/radio_button_unchecked:",
 }
 
 
-def show_results(*results: ScreenResult) -> None:
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _text(path: Path, mtime_ns: int) -> ScreeningText:
+    return screening.load_text(path)
+
+
+def load_text() -> ScreeningText:
+    """The screening wording of `content/screening.yaml` (cached until the file changes).
+
+    Raises:
+        ContentError: the file cannot be used.
+    """
+    path = content_dir() / "screening.yaml"
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return _text(path, mtime)
+
+
+def show_results(text: ScreeningText, *results: ScreenResult) -> None:
     """Each screen's result in turn (a test such as TUG has two, one per cut-off)."""
     for result in results:
-        _show_result(result)
+        _show_result(result, text)
 
 
-def _show_result(result: ScreenResult) -> None:
-    """One screen's result: what it means, the next step, its cut-off, purpose and source."""
-    icon, words = FLAG_WORDS[result.flag]
+def _show_result(result: ScreenResult, text: ScreeningText) -> None:
+    """One screen's result: what it means, the next step, who its cut-off is for, the source."""
     value = "" if result.value is None else f" ({result.value:g} {result.unit})"
     with st.container(border=True):
-        st.markdown(f"**{result.name}{value}: {icon} {words}**")
+        st.markdown(f"**{result.name}{value}: {FLAG_ICONS[result.flag]} {result.label}**")
         st.markdown(result.meaning)
         st.markdown(f"**Next step:** {result.next_step}")
         st.caption(
             f"Cut-off: {result.cutoff}. Purpose: {result.purpose}. For: {result.population}. "
-            f"{screening.SCREENING_NOT_DIAGNOSIS}"
+            f"{text.not_diagnosis}"
         )
         source_line(result.source_ids, result.fact_ids)
 
@@ -51,33 +76,39 @@ def how_to(title: str, steps: tuple[str, ...]) -> None:
 
 
 def summary_download(
-    results: list[ScreenResult], age_years: int, sex: str, link: str | None
+    results: list[ScreenResult], age_years: int, sex: str, link: str | None, text: ScreeningText
 ) -> None:
     """A one-page printable HTML summary of every screen."""
     download_report(
-        summary_report(results, age_years, sex, link),
+        summary_report(results, age_years, sex, link, text),
         file_name="leg-muscle-screening.html",
         key="screening_summary",
     )
 
 
 def summary_report(
-    results: list[ScreenResult], age_years: int, sex: str, link: str | None
+    results: list[ScreenResult],
+    age_years: int,
+    sex: str,
+    link: str | None,
+    text: ScreeningText,
 ) -> report.Report:
-    """The screening results as a printable summary (also a part of the clinician handout)."""
+    """The screening results as a printable summary (also a part of the clinician handout).
+
+    Every row carries its verdict, who the cut-off is for and what it may mean; the subtitle
+    and the notice say "Screening, not a diagnosis".
+    """
     rows = tuple(
-        (r.name, f"{line.split(': ', 1)[1]}. {r.meaning}")
-        for r, line in zip(results, screening.summary(results), strict=True)
+        (r.name, f"{line.split(': ', 1)[1]}. {r.meaning} {r.next_step}")
+        for r, line in zip(results, screening.summary(results, text), strict=True)
     )
+    words = text.summary
     warning, warning_ids = report.warning_signs_section()
     return report.Report(
-        title="Leg strength and balance screening",
-        subtitle=f"Age {age_years}, {sex}. {screening.SCREENING_NOT_DIAGNOSIS}",
-        notices=(
-            f"{screening.SCREENING_NOT_DIAGNOSIS} Show these results to a doctor or "
-            "physiotherapist; only a clinician can diagnose sarcopenia or assess falls.",
-        ),
-        sections=(report.Section("Results", rows=rows), warning),
+        title=words["title"],
+        subtitle=words["subtitle"].format(age=age_years, sex=sex, not_diagnosis=text.not_diagnosis),
+        notices=(words["notice"].format(not_diagnosis=text.not_diagnosis),),
+        sections=(report.Section(words["results_heading"], rows=rows), warning),
         sources=report.sources_for(
             [*(s for r in results for s in r.source_ids), *warning_ids], load_sources()
         ),
@@ -95,7 +126,9 @@ def sex_input() -> Sex:
     return "male" if sex == "male" else "female"
 
 
-def screening_inputs(age: int, sex: Sex, *, detailed: bool = True) -> list[ScreenResult]:
+def screening_inputs(
+    age: int, sex: Sex, text: ScreeningText, *, detailed: bool = True
+) -> list[ScreenResult]:
     """Every screening test's input, bound to its link parameter, and the results.
 
     With `detailed` (the screening page) each test also shows how to do it safely, its
@@ -110,21 +143,23 @@ def screening_inputs(age: int, sex: Sex, *, detailed: bool = True) -> list[Scree
             key=f"sarcf_{item.key}",
             options={str(score): label for score, label in enumerate(item.answers)},
         )
-        for item in screening.SARC_F_ITEMS
+        for item in text.sarc_f_items
     }
-    sarc_f = screening.sarc_f(*(None if a is None else int(a) for a in answers.values()))
+    sarc_f = screening.sarc_f(
+        *(None if a is None else int(a) for a in answers.values()), age_years=age, text=text
+    )
     if detailed:
-        show_results(sarc_f)
+        show_results(text, sarc_f)
 
     heading("30-second chair stand", anchor=False)
     if detailed:
-        how_to("How to do it safely", screening.CHAIR_STAND_SETUP)
+        how_to("How to do it safely", text.setup["chair_stand"])
     stands = url_optional_number(
         "Full stands in 30 seconds", key="chair_stands", lo=0, hi=60, clamp=False
     )
-    chair = screening.chair_stand(None if stands is None else int(stands), age, sex)
+    chair = screening.chair_stand(None if stands is None else int(stands), age, sex, text=text)
     if detailed:
-        show_results(chair)
+        show_results(text, chair)
         show_chart(
             charts.chair_stand_chart(chair, age, sex),
             summary=charts.chair_stand_summary(chair, age, sex),
@@ -136,24 +171,24 @@ def screening_inputs(age: int, sex: Sex, *, detailed: bool = True) -> list[Scree
     if detailed:
         how_to(
             "The four stances",
-            tuple(f"Stage {s.number}, {s.name}: {s.how}" for s in screening.BALANCE_STAGES),
+            tuple(f"Stage {s.number}, {s.name}: {s.how}" for s in text.balance_stages),
         )
-        how_to("How to do it safely", screening.BALANCE_SETUP)
+        how_to("How to do it safely", text.setup["balance"])
     stage = url_optional_choice(
         "Last stage held for 10 seconds",
         key="balance_stage",
         options={
-            "0": "None",
-            **{str(s.number): f"{s.number}. {s.name}" for s in screening.BALANCE_STAGES},
+            "0": "Stage 1 not held",
+            **{str(s.number): f"{s.number}. {s.name}" for s in text.balance_stages},
         },
     )
-    balance = screening.balance(None if stage is None else int(stage))
+    balance = screening.balance(None if stage is None else int(stage), age_years=age, text=text)
     if detailed:
-        show_results(balance)
+        show_results(text, balance)
 
     heading("Timed Up and Go", anchor=False)
     if detailed:
-        how_to("How to do it safely", screening.TUG_SETUP)
+        how_to("How to do it safely", text.setup["tug"])
     tug_s = url_optional_number(
         "Timed Up and Go (seconds)",
         key="tug_s",
@@ -163,17 +198,17 @@ def screening_inputs(age: int, sex: Sex, *, detailed: bool = True) -> list[Scree
         integer=False,
         clamp=False,
     )
-    tug = screening.tug(tug_s)
+    tug = screening.tug(tug_s, age_years=age, text=text)
     if detailed:
-        show_results(*tug)
+        show_results(text, *tug)
 
     heading("5-times sit-to-stand", anchor=False)
     sts5_s = url_optional_number(
         "Seconds for 5 stands", key="sts5_s", lo=0.1, hi=300, step=0.1, integer=False, clamp=False
     )
-    sts5 = screening.sit_to_stand_5(sts5_s)
+    sts5 = screening.sit_to_stand_5(sts5_s, age_years=age, text=text)
     if detailed:
-        show_results(*sts5)
+        show_results(text, *sts5)
 
     heading("Grip strength (optional)", anchor=False)
     grip_kg = url_optional_number(
@@ -185,7 +220,7 @@ def screening_inputs(age: int, sex: Sex, *, detailed: bool = True) -> list[Scree
         integer=False,
         clamp=False,
     )
-    grip = screening.grip(grip_kg, sex)
+    grip = screening.grip(grip_kg, sex, age_years=age, text=text)
     if detailed:
-        show_results(*grip)
+        show_results(text, *grip)
     return [sarc_f, chair, balance, *tug, *sts5, *grip]

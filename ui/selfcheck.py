@@ -1,16 +1,23 @@
-"""Showing the guideline self-check: inputs with units, results per pillar, the summary file."""
+"""Showing the guideline self-check: inputs with units, results per pillar, the summary file.
+
+The headlines, steps, notes and status words come from `content/guidelines.yaml`
+(`load_text`); only the icons live here. A met pillar gets a neutral icon, never a green
+tick: meeting a guideline is about activity or protein, not a health check.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import streamlit as st
 
 import lib
 from lib import charts, guidelines, report
-from lib.guidelines import Assessment, Status
+from lib.content import ContentError
+from lib.guidelines import Assessment, GuidelineText, Status
 from ui.charts import show_chart, show_table, source_line
-from ui.content import load_sources
+from ui.content import content_dir, load_sources
 from ui.inputs import url_choice, url_number, url_toggle
 from ui.report import download_report
 
@@ -20,13 +27,33 @@ PILLARS = {
     "balance": "Balance activity (65 and over)",
     "protein": "Protein",
 }
+# No tick for MET: a met guideline is not a clean bill of health.
 STATUS_ICONS = {
-    Status.MET: ":material/check_circle:",
+    Status.MET: ":material/info:",
     Status.PARTLY: ":material/timelapse:",
     Status.NOT_MET: ":material/cancel:",
     Status.NO_TARGET: ":material/remove_circle_outline:",
 }
 WEIGHT_RANGES = {"kg": (25.0, 300.0, 70.0), "lb": (55.0, 660.0, 154.0)}
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _text(path: Path, mtime_ns: int) -> GuidelineText:
+    return guidelines.load_text(path)
+
+
+def load_text() -> GuidelineText:
+    """The self-check wording of `content/guidelines.yaml` (cached until the file changes).
+
+    Raises:
+        ContentError: the file cannot be used.
+    """
+    path = content_dir() / "guidelines.yaml"
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return _text(path, mtime)
 
 
 def _convert_weight() -> None:
@@ -72,7 +99,7 @@ def _use_meal_total(total: float) -> None:
     st.session_state["protein_g"] = float(round(total))
 
 
-def meal_protein_helper(age_years: int) -> None:
+def meal_protein_helper(age_years: int, text: GuidelineText | None) -> None:
     """An optional per-meal estimate that can fill in the daily protein total."""
     with st.expander("Not sure? Add it up meal by meal"):
         st.caption("Food labels give grams of protein per serving.")
@@ -89,19 +116,24 @@ def meal_protein_helper(age_years: int) -> None:
             args=(total,),
             disabled=total == 0,
         )
-        if age_years >= guidelines.OLDER_ADULT_AGE and total > 0:
+        if text is not None and age_years >= guidelines.OLDER_ADULT_AGE and total > 0:
             low = guidelines.meals_below_target(*grams[:3])
             if low:
                 st.info(
-                    f"Experts suggest about {guidelines.MEAL_PROTEIN_MIN_G}-"
-                    f"{guidelines.MEAL_PROTEIN_MAX_G} g of protein at each main meal after 65. "
-                    f"Below that here: {', '.join(low)}.",
+                    text.say(
+                        "protein",
+                        "meal_helper",
+                        meal_min=guidelines.MEAL_PROTEIN_MIN_G,
+                        meal_max=guidelines.MEAL_PROTEIN_MAX_G,
+                        older_age=guidelines.OLDER_ADULT_AGE,
+                        meals=", ".join(low),
+                    ),
                     icon=":material/restaurant:",
                 )
                 source_line(("bauer2013",), ("PR-06",))
 
 
-def render_assessment(assessment: Assessment) -> None:
+def render_assessment(assessment: Assessment, text: GuidelineText) -> None:
     """Each pillar's status, gap and next step; the chart; caveats; the guideline table."""
     st.header("Your results", anchor=False)
     st.page_link(
@@ -109,9 +141,10 @@ def render_assessment(assessment: Assessment) -> None:
         label="Before you change anything: check the warning signs",
         icon=":material/emergency:",
     )
+    st.info(text.intro, icon=":material/info:")
     for result in assessment.results:
         with st.container(border=True):
-            st.markdown(f"#### {PILLARS[result.pillar]}: {result.status}")
+            st.markdown(f"#### {PILLARS[result.pillar]}: {text.status_label(result.status)}")
             st.markdown(f"{STATUS_ICONS[result.status]} {result.headline}")
             if result.status in (Status.PARTLY, Status.NOT_MET):
                 st.markdown(f"**Next step:** {result.next_step}")
@@ -155,17 +188,20 @@ def render_assessment(assessment: Assessment) -> None:
         source_line(("hhs2018", "who2020"))
 
 
-def summary_download(assessment: Assessment, link: str | None) -> None:
+def summary_download(assessment: Assessment, link: str | None, text: GuidelineText) -> None:
     """A one-page printable HTML summary of the inputs, results, warning signs and sources."""
     download_report(
-        summary_report(assessment, link),
+        summary_report(assessment, link, text),
         file_name="leg-muscle-self-check.html",
         key="self_check_summary",
     )
 
 
-def summary_report(assessment: Assessment, link: str | None) -> report.Report:
-    """The self-check as a printable summary (also a part of the clinician handout)."""
+def summary_report(assessment: Assessment, link: str | None, text: GuidelineText) -> report.Report:
+    """The self-check as a printable summary (also a part of the clinician handout).
+
+    Its notice says that meeting a guideline is not a health check.
+    """
     a = assessment.inputs
     sources = load_sources()
     inputs = (
@@ -183,7 +219,10 @@ def summary_report(assessment: Assessment, link: str | None) -> report.Report:
         ("Guideline", "US 2018" if a.guideline == "us" else "WHO 2020"),
     )
     results = tuple(
-        (PILLARS[r.pillar], f"{str(r.status).capitalize()}. {r.headline} {r.next_step}")
+        (
+            PILLARS[r.pillar],
+            f"{text.status_label(r.status).capitalize()}. {r.headline} {r.next_step}",
+        )
         for r in assessment.results
     )
     ids = [s for r in assessment.results for s in r.source_ids]
@@ -191,6 +230,7 @@ def summary_report(assessment: Assessment, link: str | None) -> report.Report:
     return report.Report(
         title="Leg muscle guideline self-check",
         subtitle="How one week compares with the physical activity and protein guidelines.",
+        notices=(text.intro,),
         sections=(
             warning,
             report.Section("What was entered", rows=inputs),
@@ -249,7 +289,10 @@ def activity_inputs(
     st.subheader("Protein and health", anchor=False)
     protein_g = url_number("Protein eaten in a day (g)", key="protein_g", lo=0, hi=500, default=0)
     if helper:
-        meal_protein_helper(age)
+        try:
+            meal_protein_helper(age, load_text())
+        except ContentError:
+            meal_protein_helper(age, None)  # the page shows the file's error below
     left, right = st.columns(2)
     with left:
         kidney = url_toggle("I have kidney disease", key="kidney")

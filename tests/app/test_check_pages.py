@@ -6,6 +6,7 @@ import pytest
 
 from lib import redflags
 from tests.app.test_pages import open_page, texts
+from tests.conftest import CONTENT
 
 EXAMPLE = {
     "age": "70",
@@ -27,9 +28,9 @@ def test_issue_example_deep_link():
     at = open_page("pages/self_check.py", EXAMPLE)
     assert not at.exception
     assert headings(at) == [
-        "#### Aerobic activity: met",
-        "#### Strength training: not met",
-        "#### Balance activity (65 and over): not met",
+        "#### Aerobic activity: meets the guideline",
+        "#### Strength training: not met yet",
+        "#### Balance activity (65 and over): not met yet",
         "#### Protein: partly met",
     ]
     body = texts(at)
@@ -41,7 +42,7 @@ def test_issue_example_deep_link():
 def test_us_guideline_gives_no_balance_day_count():
     """Switching to the US 2018 guideline changes the balance rule and says so."""
     at = open_page("pages/self_check.py", {**EXAMPLE, "guideline": "us", "balance_days": "1"})
-    assert "#### Balance activity (65 and over): met" in headings(at)
+    assert "#### Balance activity (65 and over): meets the guideline" in headings(at)
     assert "no day count" in texts(at).lower()
 
 
@@ -91,7 +92,7 @@ def test_unknown_guideline_and_unit_fall_back():
 def test_kidney_disease_sets_no_protein_target():
     """With kidney disease the protein pillar has no target and defers to the clinician."""
     at = open_page("pages/self_check.py", {**EXAMPLE, "kidney": "true"})
-    assert "#### Protein: no target" in headings(at)
+    assert "#### Protein: no target for you here" in headings(at)
     assert "clinician" in texts(at)
 
 
@@ -102,7 +103,7 @@ def test_meal_helper_fills_in_the_daily_total():
         at.number_input(key=f"meal_{name}").set_value(grams).run()
     at.button[0].click().run()
     assert at.number_input(key="protein_g").value == 65
-    assert "breakfast" in texts(at).lower()  # below 25 g at breakfast, flagged for 65+
+    assert "25-30 g of protein at each main meal after 65. Below that here: breakfast" in texts(at)
 
 
 def test_results_link_to_the_warning_signs_and_offer_a_summary():
@@ -216,3 +217,37 @@ def test_results_link_to_a_plan_that_starts_from_them():
     assert "age=70" in link.proto.query_string
     plan_page = open_page("pages/plan.py", {"now": "150", "age": "70"})
     assert "from 150 minutes in week 1" in texts(plan_page)
+
+
+def test_met_guideline_is_not_a_clean_bill_of_health():
+    """A met pillar shows no green tick and says it is about activity, not a health check."""
+    at = open_page("pages/self_check.py", EXAMPLE)
+    body = texts(at)
+    assert "check_circle" not in body
+    assert "You meet the WHO 2020 activity guideline" in body
+    assert "That is about activity, not a health check." in body
+    assert "not a health check" in at.info[0].value  # the intro above the results
+
+
+def test_broken_guideline_file_shows_its_error_not_a_crash(content_copy, monkeypatch):
+    """A mistake in guidelines.yaml is named on the page, and no verdict is shown."""
+    path = content_copy / "guidelines.yaml"
+    path.write_text(path.read_text("utf-8").replace("met_caveat:", "caveat:"), "utf-8")
+    monkeypatch.setenv("EXPLORER_CONTENT_DIR", str(content_copy))
+    at = open_page("pages/self_check.py", EXAMPLE)
+    assert not at.exception
+    assert "guidelines.yaml" in at.error[0].value
+    assert not headings(at)
+
+
+def test_printed_self_check_says_a_met_guideline_is_not_a_health_check():
+    """The printable summary carries the intro notice and each met pillar's caveat."""
+    from lib import guidelines, report
+    from ui.selfcheck import summary_report
+
+    text = guidelines.load_text(CONTENT / "guidelines.yaml")
+    week = guidelines.Inputs(70, 70, 200, 0, 3, True, 3, 80, False, False, False, "who")
+    page = report.printable_html(summary_report(guidelines.assess(week, text), None, text))
+    assert text.intro in page
+    assert page.count("not a health check.") >= 4
+    assert "Meets the guideline." in page

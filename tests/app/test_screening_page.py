@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from lib import screening
-from tests.app.test_pages import open_page, texts
+from tests.app.test_pages import FOOTER, open_page, texts
+from tests.conftest import CONTENT
 
 PAGE = "pages/screening.py"
+TEXT = screening.load_text(CONTENT / "screening.yaml")
+NOT_DIAGNOSIS = TEXT.not_diagnosis
 
 
 def verdicts(at) -> list[str]:
@@ -36,7 +39,7 @@ def test_no_norm_outside_60_to_94(age):
     """Ages 59 and 95 have no CDC norm, and the page says so rather than guessing."""
     at = open_page(PAGE, {"age": age, "chair_stands": "10"})
     line = next(v for v in verdicts(at) if v.startswith("**30-second chair stand"))
-    assert "no norm for this age" in line
+    assert "no verdict" in line
     assert "no line for age" in texts(at)
 
 
@@ -55,7 +58,8 @@ def test_tug_is_labelled_by_purpose():
         v.startswith("**Timed Up and Go (fall risk)") and "worth a check" in v for v in lines
     )
     assert any(
-        v.startswith("**Timed Up and Go (sarcopenia severity)") and "no concern" in v for v in lines
+        v.startswith("**Timed Up and Go (sarcopenia severity)") and "not past the cut-off" in v
+        for v in lines
     )
 
 
@@ -82,8 +86,9 @@ def test_every_result_says_screening_not_diagnosis_and_offers_a_summary():
     at = open_page(PAGE, {"chair_stands": "9", "tug_s": "13"})
     captions = [c.value for c in at.caption if c.value.startswith("Cut-off:")]
     assert len(captions) == 9
-    assert all(screening.SCREENING_NOT_DIAGNOSIS in c for c in captions)
-    assert screening.SCREENING_NOT_DIAGNOSIS in at.warning[0].value
+    assert all(NOT_DIAGNOSIS in c for c in captions)
+    assert NOT_DIAGNOSIS in at.warning[0].value
+    assert TEXT.page_intro in at.warning[0].value  # do them with someone beside you
     assert at.get("download_button")
 
 
@@ -92,3 +97,112 @@ def test_set_up_notes_name_their_source():
     at = open_page(PAGE)
     steadi = [c.value for c in at.caption if c.value.startswith("Sources: [Centers for Disease")]
     assert len(steadi) >= 4  # chair stand, the four stances, balance safety, TUG
+
+
+@pytest.mark.parametrize(
+    ("age", "verdict"),
+    [("30", "no verdict"), ("64", "no verdict"), ("65", "worth a check"), ("90", "worth a check")],
+)
+def test_grip_and_balance_cut_offs_only_for_their_ages(age, verdict):
+    """14 kg grip and no balance stance held: a verdict from 65 only, never at 30 or 64."""
+    at = open_page(PAGE, {"age": age, "sex": "female", "grip_kg": "14", "balance_stage": "0"})
+    assert not at.exception
+    lines = [v for v in verdicts(at) if v.startswith(("**Grip strength", "**4-stage balance"))]
+    assert len(lines) == 3
+    assert all(verdict in line for line in lines), lines
+    if verdict == "no verdict":
+        assert "low grip strength" not in texts(at).lower()
+
+
+def test_page_says_who_the_cut_offs_are_for():
+    """The age note under the inputs names the groups; each card names its own."""
+    at = open_page(PAGE, {"age": "30"})
+    assert TEXT.age_note in [c.value for c in at.caption]
+    captions = [c.value for c in at.caption if c.value.startswith("Cut-off:")]
+    assert all("For: adults" in c for c in captions)
+
+
+def test_within_cut_off_shows_no_tick_and_no_clean_bill_of_health():
+    """A result within every cut-off has no green tick and says it rules nothing out."""
+    at = open_page(
+        PAGE,
+        {"age": "70", "chair_stands": "20", "balance_stage": "4", "tug_s": "8", "sts5_s": "9"},
+    )
+    assert "check_circle" not in texts(at)
+    lines = [v for v in verdicts(at) if "not past the cut-off" in v]
+    assert len(lines) == 6  # chair stand, balance, both TUG readings, both sit-to-stand
+    assert texts(at).count(TEXT.within_cutoff) >= 6
+
+
+def test_all_results_list_says_screening_not_a_diagnosis():
+    """The list of all results carries the phrase itself, not only the cards above it."""
+    at = open_page(PAGE, {"chair_stands": "9"})
+    header = [m.value for m in at.markdown]
+    i = next(n for n, v in enumerate(header) if v.startswith(f"**{NOT_DIAGNOSIS}**"))
+    assert header[i + 1].startswith("- SARC-F questionnaire")
+
+
+def test_broken_screening_file_shows_its_error_not_a_crash(content_copy, monkeypatch):
+    """A mistake in screening.yaml is named on the page; no result is shown without wording."""
+    path = content_copy / "screening.yaml"
+    path.write_text(path.read_text("utf-8").replace("within_cutoff:", "within:"), "utf-8")
+    monkeypatch.setenv("EXPLORER_CONTENT_DIR", str(content_copy))
+    at = open_page(PAGE, {"chair_stands": "9"})
+    assert not at.exception
+    assert "screening.yaml" in at.error[0].value
+    assert not verdicts(at)
+    assert FOOTER in texts(at)
+
+
+def sample_results(age: int) -> list[screening.ScreenResult]:
+    return [
+        screening.chair_stand(20, age, "female", text=TEXT),
+        screening.balance(4, age_years=age, text=TEXT),
+        *screening.grip(14, "female", age_years=age, text=TEXT),
+    ]
+
+
+@pytest.mark.parametrize("age", [30, 70])
+def test_printed_summary_says_screening_and_who_each_cut_off_is_for(age):
+    """The printable page says "Screening, not a diagnosis", and each row its population."""
+    from lib import report
+    from ui.screening import summary_report
+
+    results = sample_results(age)
+    document = summary_report(results, age, "female", None, TEXT)
+    page = report.printable_html(document)
+    assert NOT_DIAGNOSIS in document.subtitle
+    assert NOT_DIAGNOSIS in document.notices[0]
+    assert page.count(NOT_DIAGNOSIS) >= 2
+    rows = document.sections[0].rows
+    assert len(rows) == len(results)
+    for (name, row), result in zip(rows, results, strict=True):
+        assert name == result.name
+        assert f"cut-off for {result.population}" in row
+        assert result.label in row
+        if result.flag is screening.Flag.OK:
+            assert TEXT.within_cutoff in row
+    assert "check_circle" not in page
+    assert " - ok " not in page
+
+
+def test_handout_with_screening_carries_the_screening_notice():
+    """The clinician handout keeps the screening part's "Screening, not a diagnosis"."""
+    from lib import report
+    from ui.handout import handout
+
+    document = handout(
+        assessment=None,
+        guideline_text=None,
+        screening_results=sample_results(70),
+        screening_text=TEXT,
+        built=None,
+        library=(),
+        age=70,
+        sex="female",
+        warning_signs=False,
+        link=None,
+    )
+    page = report.printable_html(document)
+    assert NOT_DIAGNOSIS in page
+    assert TEXT.within_cutoff in page

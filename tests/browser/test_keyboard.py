@@ -181,7 +181,7 @@ def test_self_check_age_can_be_typed(server: Server, visit: Visit):
     # still be reachable from the skip link by Tab alone.
     for _attempt in range(2):
         open_page(server, visit, "/self_check")
-        assert balance.inner_text().endswith("no target")
+        assert balance.inner_text().endswith("no target for you here")
         skip_to_content(visit)
         for _ in range(10):
             if press(visit, "Tab").name == "Age (years)":
@@ -194,7 +194,7 @@ def test_self_check_age_can_be_typed(server: Server, visit: Visit):
     visit.page.keyboard.press("Enter")
     visit.page.wait_for_url(re.compile(r"[?&]age=70\b"), timeout=15_000)
     visit.settle()
-    assert balance.inner_text() == "Balance activity (65 and over): not met"
+    assert balance.inner_text() == "Balance activity (65 and over): not met yet"
 
 
 def test_tab_order_has_no_trap_and_reaches_the_footer(server: Server, visit: Visit):

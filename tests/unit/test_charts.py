@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from lib import charts
+from lib import charts, screening
 from lib.projection import project
+from tests.conftest import CONTENT
+
+SCREENING_TEXT = screening.load_text(CONTENT / "screening.yaml")
 
 
 def layer_marks(spec: dict) -> list[str]:
@@ -84,7 +87,8 @@ def test_guideline_chart_bars_words_and_target():
     from lib import guidelines
 
     assessment = guidelines.assess(
-        guidelines.Inputs(70, 70, 100, 25, 1, True, 0, 60, False, False, False, "who")
+        guidelines.Inputs(70, 70, 100, 25, 1, True, 0, 60, False, False, False, "who"),
+        guidelines.load_text(CONTENT / "guidelines.yaml"),
     )
     spec = charts.guideline_chart(assessment).to_dict()
     assert layer_marks(spec) == ["bar", "text", "rule"]
@@ -99,9 +103,7 @@ def test_guideline_chart_bars_words_and_target():
 
 def test_chair_stand_chart_line_and_point():
     """A stepped CDC line for the reader's sex and their count as a point at their age."""
-    from lib import screening
-
-    result = screening.chair_stand(9, 72, "female")
+    result = screening.chair_stand(9, 72, "female", text=SCREENING_TEXT)
     spec = charts.chair_stand_chart(result, 72, "female").to_dict()
     assert layer_marks(spec) == ["line", "point"]
     assert spec["layer"][0]["mark"]["interpolate"] == "step-after"
@@ -113,9 +115,7 @@ def test_chair_stand_chart_line_and_point():
 
 def test_chair_stand_chart_has_no_point_without_a_norm():
     """Outside 60-94 the chart shows the line only, and the summary says why."""
-    from lib import screening
-
-    result = screening.chair_stand(12, 95, "male")
+    result = screening.chair_stand(12, 95, "male", text=SCREENING_TEXT)
     spec = charts.chair_stand_chart(result, 95, "male").to_dict()
     assert layer_marks(spec) == ["line"]
     assert "no line for age 95" in spec["description"]

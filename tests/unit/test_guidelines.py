@@ -12,9 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib import guidelines as g
-from lib.content import Source, load_sources
+from lib.content import ContentError, Source, load_sources
 from lib.guidelines import Inputs, PillarResult, Status
 from tests.conftest import CONTENT
+
+TEXT = g.load_text(CONTENT / "guidelines.yaml")
 
 FACT = re.compile(r"^(PA|PR|EX)-\d{2}$")
 
@@ -39,7 +41,7 @@ def week(**changes: object) -> Inputs:
 
 
 def pillar(inputs: Inputs, name: str) -> PillarResult:
-    return next(r for r in g.assess(inputs).results if r.pillar == name)
+    return next(r for r in g.assess(inputs, TEXT).results if r.pillar == name)
 
 
 @pytest.fixture(scope="module")
@@ -379,7 +381,7 @@ def test_protein_is_judged_on_the_figure_shown():
 
 def test_kidney_disease_defers_to_the_clinician():
     """With kidney disease protein has no target and the step points to the clinician."""
-    a = g.assess(week(kidney_disease=True, protein_g_per_day=30.0))
+    a = g.assess(week(kidney_disease=True, protein_g_per_day=30.0), TEXT)
     r = a.results[3]
     assert (r.status, r.target_low, r.gap, r.fact_ids) == (Status.NO_TARGET, None, 0, ("PR-05",))
     assert "clinician" in r.headline
@@ -405,7 +407,8 @@ def test_worked_example_from_the_issue():
             recent_illness=False,
             active=False,
             guideline="who",
-        )
+        ),
+        TEXT,
     )
     aerobic, strength, balance, protein = a.results
     assert (aerobic.status, aerobic.value) == (Status.MET, 150)
@@ -433,7 +436,7 @@ def test_worked_example_from_the_issue():
 )
 def test_notes(changes, fragment, present):
     """Caveats appear for the readers they concern and not for others."""
-    notes = g.assess(week(**changes)).notes
+    notes = g.assess(week(**changes), TEXT).notes
     assert any(fragment in n for n in notes) is present
 
 
@@ -454,7 +457,7 @@ def test_notes(changes, fragment, present):
 def test_impossible_inputs_raise_value_error(changes):
     """A weight of 0 kg or less, or a negative count, is refused with ValueError."""
     with pytest.raises(ValueError, match="must be"):
-        g.assess(week(**changes))
+        g.assess(week(**changes), TEXT)
 
 
 # --- meals and the comparison table ------------------------------------------------------
@@ -521,7 +524,7 @@ any_inputs = st.builds(
 @given(any_inputs)
 def test_assess_holds_for_any_valid_inputs(inputs):
     """For any valid week: four pillars in order, gap >= 0, and status agrees with target."""
-    a = g.assess(inputs)
+    a = g.assess(inputs, TEXT)
     assert [r.pillar for r in a.results] == ["aerobic", "strength", "balance", "protein"]
     for r in a.results:
         assert r.gap >= 0
@@ -543,8 +546,135 @@ def test_assess_holds_for_any_valid_inputs(inputs):
 
 def test_notes_carry_the_sources_of_their_numbers():
     """The caveat notes come with the fact and source ids behind the figures they quote."""
-    a = g.assess(week())
+    a = g.assess(week(), TEXT)
     assert {"PR-01", "PR-08"} <= set(a.note_fact_ids)
     assert {"iom2005", "morton2018"} <= set(a.note_source_ids)
-    kidney = g.assess(week(kidney_disease=True))
+    kidney = g.assess(week(kidney_disease=True), TEXT)
     assert "PR-05" in kidney.note_fact_ids
+
+
+# --- no clean bill of health, and the wording file -------------------------------------------
+
+MET_WEEK = week(
+    age_years=70,
+    moderate_min_per_week=200,
+    strength_days_per_week=3,
+    balance_days_per_week=3,
+    protein_g_per_day=80.0,
+)
+
+
+def test_met_guideline_says_it_is_about_activity_not_a_health_check():
+    """The issue's wording: "You meet the WHO 2020 activity guideline ... not a health check"."""
+    aerobic = pillar(MET_WEEK, "aerobic")
+    assert aerobic.status is Status.MET
+    assert "You meet the WHO 2020 activity guideline" in aerobic.headline
+    assert aerobic.headline.endswith("That is about activity, not a health check.")
+    us = pillar(dataclasses.replace(MET_WEEK, guideline="us"), "aerobic")
+    assert "You meet the US 2018 activity guideline" in us.headline
+
+
+@pytest.mark.parametrize(
+    ("name", "topic"),
+    [
+        ("aerobic", "activity"),
+        ("strength", "activity"),
+        ("balance", "activity"),
+        ("protein", "protein"),
+    ],
+)
+def test_every_met_pillar_carries_the_caveat(name, topic):
+    """Each pillar, when met, ends with what meeting it is about."""
+    result = pillar(MET_WEEK, name)
+    assert result.status is Status.MET
+    assert result.headline.endswith(f"That is about {topic}, not a health check.")
+
+
+@given(any_inputs)
+def test_only_met_pillars_carry_the_caveat_and_every_week_gets_the_note(inputs):
+    """Any week: only met pillars say "not a health check"; the closing note is always there."""
+    a = g.assess(inputs, TEXT)
+    for r in a.results:
+        assert ("not a health check" in r.headline) is (r.status is Status.MET)
+        for word in ("healthy", "normal", "you are fine", "all clear"):
+            assert word not in f"{r.headline} {r.next_step}".lower()
+    assert a.notes[-1] == TEXT.say("notes", "not_a_health_check")
+    assert "not a health check" in TEXT.intro
+
+
+def test_status_labels_come_from_the_file():
+    """The status words shown beside each pillar are the file's."""
+    assert [TEXT.status_label(s) for s in Status] == [
+        "meets the guideline",
+        "partly met",
+        "not met yet",
+        "no target for you here",
+    ]
+
+
+def test_guideline_wording_file_holds_no_digits():
+    """Every number in a headline comes from a constant or the reader, never the file.
+
+    The only digits are the years in the guidelines' names (US 2018, WHO 2020).
+    """
+    raw = (CONTENT / "guidelines.yaml").read_text(encoding="utf-8")
+    names = dict(TEXT.sections["guideline_names"])
+    assert names == {"us": "US 2018", "who": "WHO 2020"}
+    body = [
+        line.split("#")[0]
+        for line in raw.splitlines()
+        if not line.startswith("reviewed:")
+        and line.strip() not in {f'{k}: "{v}"' for k, v in names.items()}
+    ]
+    assert not re.search(r"\d", "\n".join(body))
+
+
+def test_headline_wording_comes_from_the_file(content_copy):
+    """A changed text in guidelines.yaml changes the headline: nothing is hard-coded."""
+    path = content_copy / "guidelines.yaml"
+    raw = path.read_text(encoding="utf-8")
+    path.write_text(raw.replace("That is about {topic}", "CHANGED {topic}"), encoding="utf-8")
+    text = g.load_text(path)
+    assert "CHANGED activity, not a health check." in g.assess(MET_WEEK, text).results[0].headline
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'met_caveat: "That is about {topic}',
+            'met_caveat: "That is about {subject}',
+            "unknown placeholders ['subject']",
+        ),
+        (
+            '  step_met_above: "Keep it up, spread across the week."\n',
+            "",
+            "aerobic: missing ['step_met_above']",
+        ),
+        ('  us: "US 2018"', '  us: ""', "guideline_names.us: must be non-empty"),
+        ("  kidney: >-\n    Kidney", "  kidneys: >-\n    Kidney", "notes: missing ['kidney']"),
+        ("reviewed: 2026-12-01", "reviewed: 12", "'reviewed' must be a date"),
+        (
+            '  eats: "You eat about {g_per_kg} g/kg',
+            '  eats: "You eat about {g_per_kg g/kg',
+            "not closed",
+        ),
+        ("intro: >-", "intro: [", "not valid YAML"),
+        ("topics:", "extra: x\ntopics:", "unknown keys ['extra']"),
+    ],
+)
+def test_broken_guideline_file_is_refused_naming_it(content_copy, old, new, message):
+    """Each kind of mistake in guidelines.yaml raises ContentError naming the file."""
+    path = content_copy / "guidelines.yaml"
+    raw = path.read_text(encoding="utf-8")
+    assert old in raw, old
+    path.write_text(raw.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError, match=re.escape(message)) as info:
+        g.load_text(path)
+    assert str(info.value).startswith("guidelines.yaml: ")
+
+
+def test_missing_guideline_file_is_refused(tmp_path):
+    """No file: ContentError naming it."""
+    with pytest.raises(ContentError, match=r"guidelines\.yaml: file not found"):
+        g.load_text(tmp_path / "guidelines.yaml")

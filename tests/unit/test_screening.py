@@ -11,10 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib import content, screening
+from lib.content import ContentError
 from lib.screening import Flag, ScreenResult
 from tests.conftest import CONTENT, LEDGER
 
 SOURCES = content.load_sources(CONTENT / "sources.yaml")
+SCREENING_YAML = CONTENT / "screening.yaml"
+TEXT = screening.load_text(SCREENING_YAML)
+OLD = 70  # an age every cut-off is made for
 
 CONCERN, OK, NO_NORM, NOT_DONE = Flag.CONCERN, Flag.OK, Flag.NO_NORM, Flag.NOT_DONE
 # The house aim is US grade 8; above grade 9 fails, as for the articles.
@@ -155,8 +159,8 @@ def test_chair_stand_norm_table_is_the_table_for_charts():
 
 
 def test_screening_not_diagnosis_wording():
-    """The page's caption constant says plainly that this is screening."""
-    assert screening.SCREENING_NOT_DIAGNOSIS == "Screening, not a diagnosis."
+    """The content file's caption says plainly that this is screening."""
+    assert TEXT.not_diagnosis == "Screening, not a diagnosis."
 
 
 # --- 30-second chair stand ---------------------------------------------------------------
@@ -165,10 +169,10 @@ def test_screening_not_diagnosis_wording():
 @pytest.mark.parametrize(("age", "sex", "stands", "flag", "fact_id"), CHAIR_STAND_EDGES)
 def test_chair_stand_every_band_edge(age, sex, stands, flag, fact_id):
     """One stand under the threshold is below average; the threshold itself is not."""
-    result = screening.chair_stand(stands, age, sex)
+    result = screening.chair_stand(stands, age, sex, text=TEXT)
     assert result.flag is flag
     assert result.value == stands
-    assert result.fact_ids == (fact_id,)
+    assert result.fact_ids == (fact_id, "SC-53")
 
 
 @pytest.mark.parametrize(
@@ -182,7 +186,7 @@ def test_chair_stand_every_band_edge(age, sex, stands, flag, fact_id):
 )
 def test_chair_stand_worked_examples(stands, age, sex, flag, cutoff):
     """A woman of 72 needs 10 stands and a man of 72 needs 12 to be average or better."""
-    result = screening.chair_stand(stands, age, sex)
+    result = screening.chair_stand(stands, age, sex, text=TEXT)
     assert (result.flag, result.cutoff) == (flag, cutoff)
 
 
@@ -201,31 +205,31 @@ def test_chair_stand_norm_by_age(age, men, women):
 @pytest.mark.parametrize("sex", ["female", "male"])
 def test_chair_stand_outside_60_to_94_has_no_norm(age, sex):
     """Outside the CDC age range the result says so and is never extrapolated."""
-    result = screening.chair_stand(10, age, sex)
+    result = screening.chair_stand(10, age, sex, text=TEXT)
     assert result.flag is NO_NORM
     assert result.value == 10
     assert "no norm" in result.meaning
     assert "does not guess" in result.meaning
-    assert result.fact_ids == tuple(row[0] for row in NORMS)
+    assert result.fact_ids == (*(row[0] for row in NORMS), "SC-53")
 
 
 @pytest.mark.parametrize("age", [60, 94])
 def test_chair_stand_60_and_94_have_a_norm(age):
     """The first and last ages of the table are covered."""
-    assert screening.chair_stand(10, age, "female").flag in {OK, CONCERN}
+    assert screening.chair_stand(10, age, "female", text=TEXT).flag in {OK, CONCERN}
 
 
 def test_chair_stand_zero_stands_is_a_valid_score():
     """Needing arms scores 0, which is a real (below-average) result."""
-    assert screening.chair_stand(0, 90, "female").flag is CONCERN
+    assert screening.chair_stand(0, 90, "female", text=TEXT).flag is CONCERN
 
 
 def test_chair_stand_not_done():
     """Without a count the flag is NOT_DONE, and outside 60-94 the note says no norm exists."""
-    in_range = screening.chair_stand(None, 72, "female")
+    in_range = screening.chair_stand(None, 72, "female", text=TEXT)
     assert (in_range.flag, in_range.value) == (NOT_DONE, None)
     assert in_range.cutoff == "below 10 stands (women 70-74)"
-    outside = screening.chair_stand(None, 50, "male")
+    outside = screening.chair_stand(None, 50, "male", text=TEXT)
     assert outside.flag is NOT_DONE
     assert "no norm" in outside.meaning
 
@@ -234,33 +238,34 @@ def test_chair_stand_not_done():
 def test_chair_stand_out_of_range_raises(stands):
     """Counts outside 0-60 are refused."""
     with pytest.raises(ValueError, match="stands"):
-        screening.chair_stand(stands, 72, "female")
+        screening.chair_stand(stands, 72, "female", text=TEXT)
 
 
 def test_chair_stand_60_stands_is_accepted():
     """The top of the accepted range is scored."""
-    assert screening.chair_stand(60, 72, "male").flag is OK
+    assert screening.chair_stand(60, 72, "male", text=TEXT).flag is OK
 
 
 @pytest.mark.parametrize(
-    ("function", "args"),
+    "call",
     [
-        (screening.chair_stand, (10, 72, "other")),
-        (screening.chair_stand, (None, 50, "")),
-        (screening.chair_stand_norm, (72, "Female")),
-        (screening.grip, (20, "men")),
-        (screening.grip, (None, "")),
+        (lambda: screening.chair_stand(10, 72, "other", text=TEXT)),
+        (lambda: screening.chair_stand(None, 50, "", text=TEXT)),
+        (lambda: screening.chair_stand_norm(72, "Female")),
+        (lambda: screening.grip(20, "men", age_years=OLD, text=TEXT)),
+        (lambda: screening.grip(None, "", age_years=OLD, text=TEXT)),
+        (lambda: screening.grip(20, "men", age_years=30, text=TEXT)),
     ],
 )
-def test_unknown_sex_raises(function, args):
+def test_unknown_sex_raises(call):
     """Only "female" and "male" have norms; anything else is refused, not guessed."""
     with pytest.raises(ValueError, match="sex"):
-        function(*args)
+        call()
 
 
 def test_chair_stand_setup_covers_the_cdc_notes():
     """The set-up notes give the chair, arms, counting, arms-needed and safety rules."""
-    text = " ".join(screening.CHAIR_STAND_SETUP)
+    text = " ".join(TEXT.setup["chair_stand"])
     for words in (
         "without arms",
         "17 in (43 cm)",
@@ -289,7 +294,7 @@ def test_chair_stand_setup_covers_the_cdc_notes():
 )
 def test_sarc_f_totals(answers, total, flag):
     """A total of 4 or more is a concern (SC-01); 3 or less is not."""
-    result = screening.sarc_f(*answers)
+    result = screening.sarc_f(*answers, age_years=OLD, text=TEXT)
     assert (result.value, result.flag) == (total, flag)
     assert "unanswered" not in result.meaning
 
@@ -306,14 +311,14 @@ def test_sarc_f_totals(answers, total, flag):
 )
 def test_sarc_f_partial_answers(answers, total, flag, unanswered):
     """Answered items are scored; the flag waits for the rest unless 4 is already reached."""
-    result = screening.sarc_f(*answers)
+    result = screening.sarc_f(*answers, age_years=OLD, text=TEXT)
     assert (result.value, result.flag) == (total, flag)
     assert unanswered in result.meaning
 
 
 def test_sarc_f_nothing_answered_is_not_done():
     """With no answers there is no score."""
-    result = screening.sarc_f(None, None, None, None, None)
+    result = screening.sarc_f(None, None, None, None, None, age_years=OLD, text=TEXT)
     assert (result.value, result.flag) == (None, NOT_DONE)
 
 
@@ -324,19 +329,19 @@ def test_sarc_f_answer_outside_0_to_2_raises(position, bad):
     answers: list[int | None] = [0, 0, 0, 0, 0]
     answers[position] = bad
     with pytest.raises(ValueError, match="SARC-F item"):
-        screening.sarc_f(*answers)
+        screening.sarc_f(*answers, age_years=OLD, text=TEXT)
 
 
 def test_sarc_f_items_follow_the_questionnaire():
     """Five items, S-A-R-C-F, each with answers for 0, 1 and 2 points."""
-    assert [item.key for item in screening.SARC_F_ITEMS] == ["s", "a", "r", "c", "f"]
-    for item in screening.SARC_F_ITEMS:
+    assert [item.key for item in TEXT.sarc_f_items] == ["s", "a", "r", "c", "f"]
+    for item in TEXT.sarc_f_items:
         assert item.question.endswith("?")
         assert len(item.answers) == 3
         assert all(answer.strip() for answer in item.answers)
-    assert "10 lb" in screening.SARC_F_ITEMS[0].question
-    assert "10 stairs" in screening.SARC_F_ITEMS[3].question
-    assert screening.SARC_F_ITEMS[4].answers[1:] == ("1 to 3 times", "4 or more times")
+    assert "10 lb" in TEXT.sarc_f_items[0].question
+    assert "10 stairs" in TEXT.sarc_f_items[3].question
+    assert TEXT.sarc_f_items[4].answers[1:] == ("1 to 3 times", "4 or more times")
 
 
 # --- 4-stage balance ---------------------------------------------------------------------
@@ -348,7 +353,7 @@ def test_sarc_f_items_follow_the_questionnaire():
 )
 def test_balance_stages(stage, flag):
     """Holding the tandem stance (stage 3) for 10 s or more is OK; less is a concern (SC-40)."""
-    result = screening.balance(stage)
+    result = screening.balance(stage, age_years=OLD, text=TEXT)
     assert result.flag is flag
     assert result.value == stage
 
@@ -357,12 +362,12 @@ def test_balance_stages(stage, flag):
 def test_balance_stage_out_of_range_raises(stage):
     """Only stages 0-4 exist."""
     with pytest.raises(ValueError, match="stage"):
-        screening.balance(stage)
+        screening.balance(stage, age_years=OLD, text=TEXT)
 
 
 def test_balance_stages_are_the_four_cdc_positions():
     """Side by side, semi-tandem, tandem heel to toe, one foot, in that order."""
-    stages = screening.BALANCE_STAGES
+    stages = TEXT.balance_stages
     assert [s.number for s in stages] == [1, 2, 3, 4]
     assert "side by side" in stages[0].how
     assert "big toe" in stages[1].how
@@ -385,14 +390,14 @@ def test_balance_stages_are_the_four_cdc_positions():
 )
 def test_tug_cut_offs(seconds, falls, severity):
     """12 s or more is a fall-risk concern (SC-41); 20 s or more grades severity (SC-18)."""
-    results = screening.tug(seconds)
+    results = screening.tug(seconds, age_years=OLD, text=TEXT)
     assert [r.screen for r in results] == ["tug_falls", "tug_severity"]
     assert flags(results) == (falls, severity)
 
 
 def test_tug_purposes_are_unmistakable():
     """The CDC reading is about falls; the EWGSOP2 one only grades confirmed sarcopenia."""
-    falls, severity = screening.tug(25)
+    falls, severity = screening.tug(25, age_years=OLD, text=TEXT)
     assert "fall risk" in falls.name
     assert "fall risk" in falls.purpose
     assert "CDC" in falls.population
@@ -400,20 +405,25 @@ def test_tug_purposes_are_unmistakable():
     assert "not fall risk" in severity.purpose
     assert "EWGSOP2" in severity.population
     assert "once a clinician has confirmed it" in severity.meaning
-    assert "once a clinician has confirmed it" in screening.tug(5)[1].meaning
-    assert "once a clinician has confirmed it" in screening.tug(None)[1].meaning
+    assert (
+        "once a clinician has confirmed it" in screening.tug(5, age_years=OLD, text=TEXT)[1].meaning
+    )
+    assert (
+        "once a clinician has confirmed it"
+        in screening.tug(None, age_years=OLD, text=TEXT)[1].meaning
+    )
 
 
 @pytest.mark.parametrize("seconds", [0, -1, 600.01, math.nan, math.inf])
 def test_tug_out_of_range_raises(seconds):
     """Times must be above 0 and at most 600 s."""
     with pytest.raises(ValueError, match="seconds"):
-        screening.tug(seconds)
+        screening.tug(seconds, age_years=OLD, text=TEXT)
 
 
 def test_tug_setup_follows_the_cdc_sheet():
     """The set-up walks 10 ft (3 m) and allows the usual walking aid."""
-    text = " ".join(screening.TUG_SETUP)
+    text = " ".join(TEXT.setup["tug"])
     assert "10 ft (3 m)" in text
     assert "walking aid" in text
 
@@ -433,16 +443,16 @@ def test_tug_setup_follows_the_cdc_sheet():
 )
 def test_sit_to_stand_5_cut_offs(seconds, europe, asia):
     """EWGSOP2 flags more than 15 s (SC-13); AWGS flags 12 s or more (SC-24)."""
-    results = screening.sit_to_stand_5(seconds)
+    results = screening.sit_to_stand_5(seconds, age_years=OLD, text=TEXT)
     assert [r.screen for r in results] == ["sts5_ewgsop2", "sts5_awgs"]
     assert flags(results) == (europe, asia)
 
 
 def test_sit_to_stand_5_labels_each_population():
     """Each reading names its consensus group and region."""
-    europe, asia = screening.sit_to_stand_5(13)
-    assert europe.population == "European consensus, EWGSOP2"
-    assert asia.population == "Asian consensus, AWGS 2019"
+    europe, asia = screening.sit_to_stand_5(13, age_years=OLD, text=TEXT)
+    assert europe.population == "adults 65 and over (European consensus, EWGSOP2)"
+    assert asia.population == "adults 65 and over in Asia (Asian consensus, AWGS 2019)"
     assert "European" in europe.name
     assert "Asian" in asia.name
 
@@ -451,7 +461,7 @@ def test_sit_to_stand_5_labels_each_population():
 def test_sit_to_stand_5_out_of_range_raises(seconds):
     """Times must be above 0 and at most 300 s."""
     with pytest.raises(ValueError, match="seconds"):
-        screening.sit_to_stand_5(seconds)
+        screening.sit_to_stand_5(seconds, age_years=OLD, text=TEXT)
 
 
 # --- grip strength -----------------------------------------------------------------------
@@ -475,7 +485,7 @@ def test_sit_to_stand_5_out_of_range_raises(seconds):
 )
 def test_grip_cut_offs(kg, sex, europe, asia):
     """EWGSOP2: men under 27, women under 16 kg (SC-12); AWGS: under 28 and 18 kg (SC-22)."""
-    results = screening.grip(kg, sex)
+    results = screening.grip(kg, sex, age_years=OLD, text=TEXT)
     assert [r.screen for r in results] == ["grip_ewgsop2", "grip_awgs"]
     assert flags(results) == (europe, asia)
 
@@ -489,7 +499,7 @@ def test_grip_cut_offs(kg, sex, europe, asia):
 )
 def test_grip_cutoff_wording(sex, europe_cutoff, asia_cutoff):
     """The cut-off is written with its sign and the sex it applies to."""
-    europe, asia = screening.grip(None, sex)
+    europe, asia = screening.grip(None, sex, age_years=OLD, text=TEXT)
     assert (europe.cutoff, asia.cutoff) == (europe_cutoff, asia_cutoff)
 
 
@@ -497,28 +507,41 @@ def test_grip_cutoff_wording(sex, europe_cutoff, asia_cutoff):
 def test_grip_out_of_range_raises(kg):
     """Grip must be 0-150 kg."""
     with pytest.raises(ValueError, match="kg"):
-        screening.grip(kg, "female")
+        screening.grip(kg, "female", age_years=OLD, text=TEXT)
 
 
 # --- summary -----------------------------------------------------------------------------
 
 
 def test_summary_lines():
-    """Each line reads "name: value unit - flag (population)", in the order given."""
+    """Each line reads "name: value unit - verdict (cut-off for population)", in order."""
     lines = screening.summary(
-        [screening.chair_stand(9, 72, "female"), *screening.tug(12.5), screening.balance(None)]
+        [
+            screening.chair_stand(9, 72, "female", text=TEXT),
+            *screening.tug(12.5, age_years=OLD, text=TEXT),
+            screening.balance(None, age_years=OLD, text=TEXT),
+            screening.grip(14, "female", age_years=30, text=TEXT)[0],
+        ],
+        TEXT,
     )
     assert lines == (
-        "30-second chair stand: 9 stands - concern (adults aged 60-94, CDC STEADI)",
-        "Timed Up and Go (fall risk): 12.5 seconds - concern (older adults, CDC STEADI)",
-        "Timed Up and Go (sarcopenia severity): 12.5 seconds - ok (European consensus, EWGSOP2)",
-        "4-stage balance test: not entered - not done (older adults, CDC STEADI)",
+        "30-second chair stand: 9 stands - past the cut-off: worth a check "
+        "(cut-off for adults aged 60-94 (CDC STEADI norms))",
+        "Timed Up and Go (fall risk): 12.5 seconds - past the cut-off: worth a check "
+        "(cut-off for adults 65 and over (CDC STEADI))",
+        "Timed Up and Go (sarcopenia severity): 12.5 seconds - not past the cut-off (this "
+        "cannot rule out a problem) (cut-off for adults 65 and over (European consensus, "
+        "EWGSOP2))",
+        "4-stage balance test: not entered - not done yet (cut-off for adults 65 and over "
+        "(CDC STEADI))",
+        "Grip strength (European cut-off): 14 kg - no verdict: this cut-off is not for your "
+        "age (cut-off for adults 65 and over (European consensus, EWGSOP2))",
     )
 
 
 def test_summary_of_nothing_is_empty():
     """No results give no lines."""
-    assert screening.summary([]) == ()
+    assert screening.summary([], TEXT) == ()
 
 
 # --- properties --------------------------------------------------------------------------
@@ -534,15 +557,243 @@ def seconds_up_to(high: float) -> st.SearchStrategy[float | None]:
 
 
 any_results = st.one_of(
-    st.builds(lambda *a: (screening.sarc_f(*a),), item, item, item, item, item),
     st.builds(
-        lambda n, age, sex: (screening.chair_stand(n, age, sex),), st.none() | stands, ages, sexes
+        lambda age, *a: (screening.sarc_f(*a, age_years=age, text=TEXT),),
+        ages,
+        item,
+        item,
+        item,
+        item,
+        item,
     ),
-    st.builds(lambda s: (screening.balance(s),), st.none() | st.integers(0, 4)),
-    st.builds(screening.tug, seconds_up_to(600)),
-    st.builds(screening.sit_to_stand_5, seconds_up_to(300)),
-    st.builds(screening.grip, st.none() | st.floats(min_value=0, max_value=150), sexes),
+    st.builds(
+        lambda n, age, sex: (screening.chair_stand(n, age, sex, text=TEXT),),
+        st.none() | stands,
+        ages,
+        sexes,
+    ),
+    st.builds(
+        lambda s, age: (screening.balance(s, age_years=age, text=TEXT),),
+        st.none() | st.integers(0, 4),
+        ages,
+    ),
+    st.builds(lambda s, age: screening.tug(s, age_years=age, text=TEXT), seconds_up_to(600), ages),
+    st.builds(
+        lambda s, age: screening.sit_to_stand_5(s, age_years=age, text=TEXT),
+        seconds_up_to(300),
+        ages,
+    ),
+    st.builds(
+        lambda kg, sex, age: screening.grip(kg, sex, age_years=age, text=TEXT),
+        st.none() | st.floats(min_value=0, max_value=150),
+        sexes,
+        ages,
+    ),
 )
+
+# --- who each cut-off is for (SC-50..SC-53) ------------------------------------------------
+
+
+def score(screen: str, age: int) -> ScreenResult:
+    """One screen scored at `age` with a value that crosses its cut-off if it applies."""
+    calls = {
+        "sarc_f": lambda: screening.sarc_f(2, 2, 2, 2, 2, age_years=age, text=TEXT),
+        "chair_stand": lambda: screening.chair_stand(0, age, "female", text=TEXT),
+        "balance": lambda: screening.balance(0, age_years=age, text=TEXT),
+        "tug_falls": lambda: screening.tug(30, age_years=age, text=TEXT)[0],
+        "tug_severity": lambda: screening.tug(30, age_years=age, text=TEXT)[1],
+        "sts5_ewgsop2": lambda: screening.sit_to_stand_5(30, age_years=age, text=TEXT)[0],
+        "sts5_awgs": lambda: screening.sit_to_stand_5(30, age_years=age, text=TEXT)[1],
+        "grip_ewgsop2": lambda: screening.grip(5, "female", age_years=age, text=TEXT)[0],
+        "grip_awgs": lambda: screening.grip(5, "female", age_years=age, text=TEXT)[1],
+    }
+    result = calls[screen]()
+    assert result.screen == screen
+    return result
+
+
+# Screen, the first and last age its cut-off is for (None: no upper limit), fact ids.
+POPULATIONS = [
+    ("sarc_f", 65, None, {"SC-50", "SC-51"}),
+    ("chair_stand", 60, 94, {"SC-53"}),
+    ("balance", 65, None, {"SC-52"}),
+    ("tug_falls", 65, None, {"SC-52"}),
+    ("tug_severity", 65, None, {"SC-50"}),
+    ("sts5_ewgsop2", 65, None, {"SC-50"}),
+    ("sts5_awgs", 65, None, {"SC-51"}),
+    ("grip_ewgsop2", 65, None, {"SC-50"}),
+    ("grip_awgs", 65, None, {"SC-51"}),
+]
+AGE_EDGES = [
+    pytest.param(screen, age, flag, id=f"{screen}-{age}")
+    for screen, low, high, _ in POPULATIONS
+    for age, flag in (
+        (18, NO_NORM),
+        (30, NO_NORM),
+        (low - 1, NO_NORM),
+        (low, CONCERN),
+        *(((high, CONCERN), (high + 1, NO_NORM)) if high else ((110, CONCERN),)),
+    )
+]
+
+
+def test_every_screen_has_a_population_row():
+    """The table below covers every screen lib scores."""
+    assert {row[0] for row in POPULATIONS} == set(screening.SCREENS) == SCREEN_KEYS
+
+
+@pytest.mark.parametrize(("screen", "age", "flag"), AGE_EDGES)
+def test_cut_off_applies_only_inside_its_age_range(screen, age, flag):
+    """One year under (or over) a cut-off's age range gives no verdict; its edge does."""
+    result = score(screen, age)
+    assert result.flag is flag
+    assert result.value is not None
+    assert screening.applies(screen, age) is (flag is CONCERN)
+
+
+@pytest.mark.parametrize(("screen", "low", "high", "facts"), POPULATIONS)
+def test_age_range_and_population_facts(screen, low, high, facts):
+    """Each screen's age range is its population's, and it cites the population fact."""
+    assert screening.age_range(screen) == (low, high)
+    assert facts <= set(score(screen, 30).fact_ids)
+    assert facts <= set(score(screen, low).fact_ids)
+
+
+@pytest.mark.parametrize("screen", sorted(SCREEN_KEYS))
+def test_result_outside_population_says_who_the_cut_off_is_for(screen):
+    """A 30-year-old sees the measurement, who the cut-off is for, and no verdict."""
+    result = score(screen, 30)
+    assert result.flag is NO_NORM
+    assert result.label == "no verdict: this cut-off is not for your age"
+    assert result.population in result.meaning or "60 to 94" in result.meaning
+    assert "no verdict" in result.meaning
+    assert "talk to a doctor" in result.next_step
+    lowered = f"{result.meaning} {result.next_step}".lower()
+    for verdict in ("suggests low", "low grip", "higher chance of falling", "may be weak"):
+        assert verdict not in lowered
+
+
+def test_a_30_year_old_is_never_told_low_grip_strength():
+    """The issue's example: 14 kg at 30 is shown, with no "low grip strength" verdict."""
+    for result in screening.grip(14, "female", age_years=30, text=TEXT):
+        assert result.flag is NO_NORM
+        assert result.value == 14
+        assert "low grip strength" not in result.meaning.lower()
+        assert "older adults" in TEXT.age_note
+        assert "65 and over" in result.population
+
+
+def test_unknown_screen_has_no_age_range():
+    """Asking for a screen that does not exist is an error, not a default."""
+    with pytest.raises(ValueError, match="unknown screen"):
+        screening.age_range("gait_speed")
+
+
+# --- no false reassurance ----------------------------------------------------------------
+
+REASSURING_WORDS = ("normal", "healthy", "no concern", "nothing to worry", "fine", "all clear")
+
+
+@given(any_results)
+def test_every_result_says_who_its_cut_off_is_for(results):
+    """Every result names an age group in its population."""
+    for result in results:
+        assert re.search(r"\b(65 and over|60-94)\b", result.population), result.population
+
+
+@given(any_results)
+def test_within_a_cut_off_is_never_a_clean_bill_of_health(results):
+    """An OK result says screening cannot rule out a problem and is never "normal"."""
+    for result in results:
+        lowered = f"{result.label} {result.meaning} {result.next_step}".lower()
+        for word in REASSURING_WORDS:
+            assert word not in lowered, (word, result.meaning)
+        if result.flag is OK:
+            assert result.meaning.endswith(TEXT.within_cutoff)
+            assert "cannot rule out a problem" in result.meaning
+            assert "cannot rule out a problem" in result.label
+            assert "talk to a doctor" in result.next_step
+
+
+# --- the content file --------------------------------------------------------------------
+
+
+def test_wording_comes_from_the_content_file(content_copy):
+    """A changed label in screening.yaml changes the result: nothing is hard-coded in lib."""
+    path = content_copy / "screening.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'concern: "past the cut-off: worth a check"', 'concern: "CHANGED LABEL"'
+        ),
+        encoding="utf-8",
+    )
+    text = screening.load_text(path)
+    assert screening.chair_stand(0, 72, "female", text=text).label == "CHANGED LABEL"
+
+
+def test_every_digit_in_the_content_file_is_in_section_4():
+    """Numbers come from lib's constants ({placeholders}); the file's own digits are sourced."""
+    raw = SCREENING_YAML.read_text(encoding="utf-8")
+    wording = "\n".join(
+        line.split("#")[0] for line in raw.splitlines() if not line.startswith("reviewed:")
+    )
+    assert numbers_in(wording) <= numbers_in(section_4())
+
+
+def broken(content_copy, old: str, new: str):
+    path = content_copy / "screening.yaml"
+    raw = path.read_text(encoding="utf-8")
+    assert old in raw, old
+    path.write_text(raw.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'not_diagnosis: "Screening, not a diagnosis."',
+            'not_diagnosis: "A check."',
+            "not a diagnosis",
+        ),
+        ('  ok: "not past the cut-off', '  okay: "not past the cut-off', "flag_labels"),
+        (
+            'cutoff: "{seconds} seconds or more"',
+            'cutoff: "{secs} seconds or more"',
+            "unknown placeholders ['secs']",
+        ),
+        (
+            'name: "30-second chair stand"',
+            'name: ""',
+            "screens.chair_stand.name: must be non-empty",
+        ),
+        ("within_cutoff: >-", "within_cut: >-", "within_cutoff"),
+        ("  - key: f\n", "  - key: x\n", "key must be 'f'"),
+        ('    how: "Stand on one foot."\n', "    how: {oops\n", "not valid YAML"),
+        ("outside_meaning: >-", 'outside_meaning: "{population} {age"\nunused: >-', "unknown keys"),
+        ("reviewed: 2026-12-01", "reviewed: soon", "'reviewed' must be a date"),
+    ],
+)
+def test_broken_screening_file_is_refused_naming_it(content_copy, old, new, message):
+    """Each kind of mistake in screening.yaml raises ContentError naming the file."""
+    path = broken(content_copy, old, new)
+    with pytest.raises(ContentError, match=re.escape(message)) as info:
+        screening.load_text(path)
+    assert str(info.value).startswith("screening.yaml: ")
+
+
+def test_missing_screening_file_is_refused(tmp_path):
+    """No file: ContentError naming it, not a crash."""
+    with pytest.raises(ContentError, match=r"screening.yaml: file not found"):
+        screening.load_text(tmp_path / "screening.yaml")
+
+
+def test_unclosed_placeholder_is_refused(content_copy):
+    """A stray { in a text is caught when the file is read, not when a result is shown."""
+    path = broken(content_copy, 'unit: "points"', 'unit: "points {"')
+    with pytest.raises(ContentError, match="not closed"):
+        screening.load_text(path)
+
 
 FLAG_ORDER = {CONCERN: 0, OK: 1, NO_NORM: 2}
 
@@ -551,10 +802,19 @@ FLAG_ORDER = {CONCERN: 0, OK: 1, NO_NORM: 2}
 def test_more_stands_never_turn_ok_into_concern(age, sex, first, second):
     """The chair-stand flag is monotonic: a higher count never rates worse."""
     low, high = sorted((first, second))
-    worse = screening.chair_stand(low, age, sex).flag
-    better = screening.chair_stand(high, age, sex).flag
+    worse = screening.chair_stand(low, age, sex, text=TEXT).flag
+    better = screening.chair_stand(high, age, sex, text=TEXT).flag
     assert FLAG_ORDER[worse] <= FLAG_ORDER[better]
     assert (worse is NO_NORM) == (better is NO_NORM)
+
+
+@given(st.sampled_from(sorted(SCREEN_KEYS)), ages)
+def test_no_norm_exactly_when_age_is_outside_the_range(screen, age):
+    """For every age, a measured result is NO_NORM if and only if the cut-off is not for it."""
+    result = score(screen, age)
+    assert (result.flag is NO_NORM) is (not screening.applies(screen, age))
+    low, high = screening.age_range(screen)
+    assert screening.applies(screen, age) is (age >= low and (high is None or age <= high))
 
 
 @given(any_results)
@@ -564,6 +824,7 @@ def test_every_result_is_complete_and_sourced(results):
         assert result.screen in SCREEN_KEYS
         for text in reader_texts(result):
             assert text.strip()
+        assert result.label == TEXT.flag_labels[result.flag]
         assert result.fact_ids
         assert result.source_ids
         assert set(result.source_ids) <= set(SOURCES)
@@ -608,14 +869,15 @@ def test_reader_text_holds_no_number_missing_from_section_4(results):
 
 
 def test_instructions_hold_no_number_missing_from_section_4():
-    """The SARC-F items and the test set-up notes use only section 4's numbers."""
+    """The SARC-F items, the test set-up notes and the age note use only section 4's numbers."""
     texts = [
-        *screening.CHAIR_STAND_SETUP,
-        *screening.BALANCE_SETUP,
-        *screening.TUG_SETUP,
-        *(s.how for s in screening.BALANCE_STAGES),
-        *(i.question for i in screening.SARC_F_ITEMS),
-        *(a for i in screening.SARC_F_ITEMS for a in i.answers),
+        *TEXT.setup["chair_stand"],
+        *TEXT.setup["balance"],
+        *TEXT.setup["tug"],
+        TEXT.age_note,
+        *(s.how for s in TEXT.balance_stages),
+        *(i.question for i in TEXT.sarc_f_items),
+        *(a for i in TEXT.sarc_f_items for a in i.answers),
     ]
     allowed = numbers_in(section_4())
     for text in texts:
@@ -626,8 +888,8 @@ def test_instructions_hold_no_number_missing_from_section_4():
 def test_summary_has_one_line_per_result(batches):
     """The summary has a line per result, in order, from its name to its population."""
     results = [r for batch in batches for r in batch]
-    lines = screening.summary(results)
+    lines = screening.summary(results, TEXT)
     assert len(lines) == len(results)
     for line, result in zip(lines, results, strict=True):
         assert line.startswith(f"{result.name}: ")
-        assert line.endswith(f" - {result.flag.value} ({result.population})")
+        assert line.endswith(f" - {result.label} (cut-off for {result.population})")
