@@ -5,7 +5,7 @@ import streamlit as st
 from lib import plan
 from lib.content import ContentError
 from ui import render_article, require_router
-from ui.content import load_library, show_content_error
+from ui.content import load_library, load_plan_rules, show_content_error
 from ui.exercises import stop_rules
 from ui.plan import downloads, plan_inputs, show_plan
 from ui.share import current_link, share_panel
@@ -22,13 +22,14 @@ inputs = plan_inputs()
 
 try:
     library = load_library()
+    rules = load_plan_rules()
 except ContentError as err:
     show_content_error(err)
-    library = ()
+    library, rules = (), None
 
-if inputs and library:
-    built = plan.build_plan(inputs, library)
-    show_plan(built, library)
+if inputs and library and rules:
+    built = plan.build_plan(inputs, library, rules)
+    show_plan(built, library, rules)
     downloads(built, library, current_link())
     share_panel()
 render_article("plan_notes", show_title=False)
