@@ -5,6 +5,12 @@ Each file's front matter describes the exercise in fields the app can filter and
 follows (dose, steps, safety notes, easier and harder versions), each citing its sources as
 articles do (`[@source_id]`). The optional body adds a few lines on why it helps.
 
+Four fields carry the plan's safety rules (issue 13): `position` (lying, seated, standing or
+moving), `support` (what the steps hold on to: none, one hand, or both hands), `with_someone`
+(the steps ask for someone beside you) and `sourced_dose` (a cited source gives the amount;
+the plan never uses an exercise without one). `Exercise.seated_start_ok` reads them, and a
+"seated" level exercise must pass it.
+
 Everything here is pure: files are read only from paths the caller hands in, and every
 problem with a file is raised as `ContentError` naming that file.
 """

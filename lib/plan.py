@@ -174,12 +174,20 @@ def load_rules(path: Path, known_sources: Iterable[str]) -> PlanRules:
         raise ContentError(path, f"move_up needs one check for each of {list(LEVELS[1:])}")
     if not isinstance(texts, dict) or set(texts) != set(RULE_TEXTS):
         raise ContentError(path, f"texts needs exactly {list(RULE_TEXTS)}")
-    return PlanRules(
+    rules = PlanRules(
         move_up=MappingProxyType(
             {k: _rule(path, f"move_up.{k}", v, known) for k, v in move_up.items()}
         ),
         texts=MappingProxyType({k: _rule(path, f"texts.{k}", v, known) for k, v in texts.items()}),
     )
+    for key in ("start_capped", "start_ok", "start_none"):
+        try:
+            rules.texts[key].text.format(name="", value="", cutoff="", level="")
+        except (KeyError, IndexError, ValueError) as err:
+            raise ContentError(
+                path, f"texts.{key}: use only {{name}}, {{value}}, {{cutoff}} and {{level}}"
+            ) from err
+    return rules
 
 
 def _rule(path: Path, where: str, entry: Any, known: set[str]) -> Rule:

@@ -779,6 +779,7 @@ def test_checks_reach_the_calendar_and_the_printout():
         (lambda d: d["texts"]["ramp"].update(sources=["nobody"]), "unknown source ids"),
         (lambda d: d["texts"]["ramp"].update(text=" "), "non-empty"),
         (lambda d: d["texts"]["ramp"].pop("facts"), "needs text, sources and facts"),
+        (lambda d: d["texts"]["start_ok"].update(text="Your {result} is fine"), "use only"),
     ],
 )
 def test_broken_rule_files_are_refused(tmp_path, edit, problem):
