@@ -5,6 +5,12 @@ Each file's front matter describes the exercise in fields the app can filter and
 follows (dose, steps, safety notes, easier and harder versions), each citing its sources as
 articles do (`[@source_id]`). The optional body adds a few lines on why it helps.
 
+Four fields carry the plan's safety rules (issue 13): `position` (lying, seated, standing or
+moving), `support` (what the steps hold on to: none, one hand, or both hands), `with_someone`
+(the steps ask for someone beside you) and `sourced_dose` (a cited source gives the amount;
+the plan never uses an exercise without one). `Exercise.seated_start_ok` reads them, and a
+"seated" level exercise must pass it.
+
 Everything here is pure: files are read only from paths the caller hands in, and every
 problem with a file is raised as `ContentError` naming that file.
 """
@@ -85,9 +91,20 @@ FIELDS = (
     "safety",
     "easier",
     "harder",
+    "position",
+    "support",
+    "with_someone",
+    "sourced_dose",
     "sources",
     "reviewed",
 )
+# How the body is placed while doing the exercise. "moving" covers walking, stepping, riding and
+# swimming: anything done while moving about.
+POSITIONS = ("lying", "seated", "standing", "moving")
+# What the reader holds on to while standing or moving, as the exercise's own steps say:
+# nothing ("none": free-standing), one hand or fingertips ("hand"), or both hands on a firm
+# support ("both_hands"). Lying and seated exercises take "none".
+SUPPORTS = ("none", "hand", "both_hands")
 EXERCISE_NAME = re.compile(r"^(?P<slug>[a-z0-9_]+)\.md$")
 
 
@@ -104,6 +121,10 @@ class Exercise:
     equipment: tuple[str, ...]
     sides: int  # 2 when each leg is worked in turn
     figure: str
+    position: str  # POSITIONS
+    support: str  # SUPPORTS
+    with_someone: bool  # the steps ask for someone beside you
+    sourced_dose: bool  # a source gives how much to do (else the dose text says none does)
     source_ids: tuple[str, ...]
     cited: tuple[str, ...]
     reviewed: dt.date
@@ -114,6 +135,28 @@ class Exercise:
     def level_rank(self) -> int:
         """0 for seated up to 3 for loaded."""
         return LEVELS.index(self.level)
+
+    @property
+    def free_standing(self) -> bool:
+        """Done standing or moving about without holding on to anything."""
+        return self.position in ("standing", "moving") and self.support == "none"
+
+    @property
+    def seated_start_ok(self) -> bool:
+        """Safe for a reader who starts "seated or lying" (the rule in 120-plan_notes.md).
+
+        Lying or seated work of any kind; and balance work standing still with both hands on
+        a firm support and someone beside you. Never walking or stepping work, never
+        standing strength work, never free-standing balance work.
+        """
+        return seated_start_ok(self.kind, self.position, self.support, self.with_someone)
+
+
+def seated_start_ok(kind: str, position: str, support: str, with_someone: bool) -> bool:
+    """The seated-start rule on an exercise's fields (see `Exercise.seated_start_ok`)."""
+    if position in ("lying", "seated"):
+        return True
+    return kind == "balance" and position == "standing" and support == "both_hands" and with_someone
 
 
 def exercise_paths(folder: Path) -> dict[str, Path]:
@@ -182,6 +225,10 @@ def load_exercise(path: Path, sources: Mapping[str, Source]) -> Exercise:
         equipment=tuple(meta["equipment"]),
         sides=meta["sides"],
         figure=meta["figure"],
+        position=meta["position"],
+        support=meta["support"],
+        with_someone=meta["with_someone"],
+        sourced_dose=meta["sourced_dose"],
         source_ids=tuple(meta["sources"]),
         cited=cited,
         reviewed=meta["reviewed"],
@@ -227,12 +274,37 @@ def _front_matter(path: Path, raw: str) -> dict[str, Any]:
     _vocabulary(path, meta, "equipment", EQUIPMENT, allow_empty=False)
     if meta["sides"] not in (1, 2):
         raise ContentError(path, "'sides' must be 1, or 2 when each leg works in turn")
+    _posture(path, meta)
     if not isinstance(meta["reviewed"], dt.date):
         raise ContentError(path, "'reviewed' must be a date such as 2026-11-21")
     ids = meta["sources"]
     if not isinstance(ids, list) or not ids or not all(isinstance(s, str) for s in ids):
         raise ContentError(path, "'sources' must be a list of source ids")
     return meta
+
+
+def _posture(path: Path, meta: Mapping[str, Any]) -> None:
+    """Check the fields the plan's safety rules read: position, support and the dose's source."""
+    if meta["position"] not in POSITIONS:
+        raise ContentError(path, f"'position' must be one of {list(POSITIONS)}")
+    if meta["support"] not in SUPPORTS:
+        raise ContentError(path, f"'support' must be one of {list(SUPPORTS)}")
+    for field in ("with_someone", "sourced_dose"):
+        if not isinstance(meta[field], bool):
+            raise ContentError(path, f"{field!r} must be true or false")
+    if meta["position"] in ("lying", "seated") and meta["support"] != "none":
+        raise ContentError(
+            path, "'support' is for standing or moving work; lying or seated take none"
+        )
+    if meta["sourced_dose"] and "[@" not in meta["dose"]:
+        raise ContentError(path, "'sourced_dose' is true, but the dose cites no source")
+    fields = (meta["kind"], meta["position"], meta["support"], meta["with_someone"])
+    if meta["level"] == "seated" and not seated_start_ok(*fields):
+        raise ContentError(
+            path,
+            "a 'seated' level exercise must be lying or seated work (or balance work with "
+            "both hands on a support and someone beside you)",
+        )
 
 
 def _text(value: object) -> bool:

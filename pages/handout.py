@@ -5,10 +5,10 @@ import streamlit as st
 from lib import guidelines, plan
 from lib.content import ContentError
 from ui import require_router
-from ui.content import load_library, show_content_error
+from ui.content import load_library, load_plan_rules, show_content_error
 from ui.handout import SECTIONS, handout, preview_and_download
 from ui.inputs import url_number, url_pills
-from ui.plan import plan_inputs
+from ui.plan import plan_inputs, screening_values
 from ui.screening import load_text as load_screening_text
 from ui.screening import screening_inputs, sex_input
 from ui.selfcheck import activity_inputs, guideline_input, weight_kg_input
@@ -51,13 +51,17 @@ if "screening" in chosen:
             results = screening_inputs(age, sex, screening_text, detailed=False)
 if "plan" in chosen:
     with st.expander(SECTIONS["plan"], expanded=True, icon=":material/calendar_month:"):
-        inputs = plan_inputs(age=age)
+        # The plan starts from the screening section's results when both are chosen.
+        inputs = plan_inputs(age=age, screened=screening_values(results or [], sex))
+        rules = None
         try:
             library = load_library()
+            rules = load_plan_rules()
         except ContentError as err:
             show_content_error(err)
+            library = ()
         if inputs and library:
-            built = plan.build_plan(inputs, library)
+            built = plan.build_plan(inputs, library, rules, screening_text)
 
 document = handout(
     assessment=assessment,

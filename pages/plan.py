@@ -5,9 +5,10 @@ import streamlit as st
 from lib import plan
 from lib.content import ContentError
 from ui import render_article, require_router
-from ui.content import load_library, show_content_error
+from ui.content import load_library, load_plan_rules, show_content_error
 from ui.exercises import stop_rules
 from ui.plan import downloads, plan_inputs, show_plan
+from ui.screening import load_text as load_screening_text
 from ui.share import current_link, share_panel
 
 require_router()
@@ -18,17 +19,23 @@ st.caption(
 )
 stop_rules()
 
-inputs = plan_inputs()
+try:
+    screening_text = load_screening_text()
+except ContentError as err:
+    show_content_error(err)
+    screening_text = None
+inputs = plan_inputs(text=screening_text)
 
 try:
     library = load_library()
+    rules = load_plan_rules()
 except ContentError as err:
     show_content_error(err)
-    library = ()
+    library, rules = (), None
 
-if inputs and library:
-    built = plan.build_plan(inputs, library)
-    show_plan(built, library)
+if inputs and library and rules:
+    built = plan.build_plan(inputs, library, rules, screening_text)
+    show_plan(built, library, rules)
     downloads(built, library, current_link())
     share_panel()
 render_article("plan_notes", show_title=False)

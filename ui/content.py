@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 import streamlit as st
 
-from lib import content, exercises, glossary, quiz, scenes
+from lib import content, exercises, glossary, plan, quiz, scenes
 from lib.content import Article, ContentError, Site, Source
 from lib.exercises import Exercise
 from lib.glossary import Term
@@ -95,6 +95,24 @@ def load_library() -> tuple[Exercise, ...]:
     folder = content_dir() / "exercises"
     sources_path = content_dir() / "sources.yaml"
     return _library(folder, _folder_mtime(folder), sources_path, _mtime(sources_path))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _plan_rules(
+    path: Path, mtime_ns: int, sources_path: Path, sources_mtime_ns: int
+) -> plan.PlanRules:
+    return plan.load_rules(path, _sources(sources_path, sources_mtime_ns))
+
+
+def load_plan_rules() -> plan.PlanRules:
+    """The weekly plan's rule texts, `content/plan_rules.yaml` (cached until it changes).
+
+    Raises:
+        ContentError: the file cannot be used.
+    """
+    path = content_dir() / "plan_rules.yaml"
+    sources_path = content_dir() / "sources.yaml"
+    return _plan_rules(path, _mtime(path), sources_path, _mtime(sources_path))
 
 
 def show_content_error(err: ContentError) -> None:

@@ -9,15 +9,39 @@ import streamlit as st
 import lib
 from lib import charts, exercises, plan, report
 from lib.exercises import Exercise
-from lib.plan import Plan
+from lib.plan import Plan, PlanRules
+from lib.screening import ScreeningText, ScreenResult
 from ui.charts import show_chart, show_table, source_line
 from ui.content import load_sources
-from ui.inputs import url_choice, url_optional_number, url_pills, url_slider
+from ui.inputs import url_choice, url_optional_choice, url_optional_number, url_pills, url_slider
 from ui.report import download_report
 
 
-def show_plan(built: Plan, library: tuple[Exercise, ...]) -> None:
+def show_start(built: Plan, rules: PlanRules | None) -> None:
+    """Which screening result put the reader at which level, and the seated-start rule."""
+    start = built.start
+    if rules is None or start is None:
+        return
+    if start.steps:
+        lines = [f"- {plan.start_text(step, rules)}" for step in start.steps]
+        level = exercises.LEVEL_NAMES[start.level]
+        head = f"**Where you start: {level}.** " + (
+            "Your screening results lowered where you start." if start.lowered else ""
+        )
+        note = rules.texts["start_note"]
+        st.info(
+            head + "\n\n" + "\n".join(lines) + f"\n\n{note.text}",
+            icon=":material/accessibility_new:",
+        )
+        source_line(note.source_ids, note.fact_ids)
+    if start.level == "seated":
+        seated = rules.texts["seated_balance"]
+        st.info(seated.text, icon=":material/chair:")
+
+
+def show_plan(built: Plan, library: tuple[Exercise, ...], rules: PlanRules | None = None) -> None:
     """Everything the plan page shows below its inputs."""
+    show_start(built, rules)
     if built.shortfalls:
         st.warning(
             "**This plan falls short of the guidelines:**\n\n"
@@ -38,10 +62,19 @@ def show_plan(built: Plan, library: tuple[Exercise, ...]) -> None:
         data=charts.plan_rows(built),
         name="plan_weeks",
     )
+    if rules is not None:
+        ramp = rules.texts["ramp"]
+        st.caption(ramp.text)
     st.subheader("Week by week", anchor=False)
     show_table(plan.grid(built), caption="Your plan, week by week", row_headers=True)
     source_line(built.source_ids, built.fact_ids)
     _one_week(built, {e.slug: e for e in library})
+    if built.next_check is not None:
+        st.warning(
+            f"**After this plan, move up only if:** {built.next_check.text}",
+            icon=":material/trending_up:",
+        )
+        source_line(built.next_check.source_ids, built.next_check.fact_ids)
 
 
 def _one_week(built: Plan, by_slug: dict[str, Exercise]) -> None:
@@ -53,6 +86,12 @@ def _one_week(built: Plan, by_slug: dict[str, Exercise]) -> None:
     week = built.weeks[int(number) - 1]
     if week.easier:
         st.info("An easier week: a step back, so your body can catch up.", icon=":material/spa:")
+    if week.check is not None:
+        st.warning(
+            f"**New, harder exercises this week. Move up only if:** {week.check.text}",
+            icon=":material/trending_up:",
+        )
+        source_line(week.check.source_ids, week.check.fact_ids)
     for day in week.days:
         with st.container(border=True):
             st.markdown(f"**{day.name}**, about {day.minutes} minutes")
@@ -127,10 +166,72 @@ def plan_report(built: Plan, titles: dict[str, str], link: str | None) -> report
     )
 
 
-def plan_inputs(age: int | None = None) -> plan.PlanInput | None:
+def screening_start_inputs(text: ScreeningText) -> dict[str, object]:
+    """The screening results a plan can start from, with the screening page's keys.
+
+    Bound to `sex`, `chair_stands`, `balance_stage` and `tug_s`, checked as that page checks
+    them, folded away: they only lower where the plan starts.
+    """
+    with st.expander("Start from your screening results (optional)"):
+        st.caption(
+            "Enter the results of the chair stand, balance and Timed Up and Go tests from the "
+            "screening page. A result past its fall-risk cut-off lowers where you start. "
+            f"{text.not_diagnosis}"
+        )
+        sex = url_choice(
+            "Sex", key="sex", options={"female": "Female", "male": "Male"}, default="female"
+        )
+        stands = url_optional_number(
+            "Full stands in 30 seconds", key="chair_stands", lo=0, hi=60, clamp=False
+        )
+        stage = url_optional_choice(
+            "Last stage held for 10 seconds",
+            key="balance_stage",
+            options={
+                "0": "None",
+                **{str(s.number): f"{s.number}. {s.name}" for s in text.balance_stages},
+            },
+        )
+        tug_s = url_optional_number(
+            "Timed Up and Go (seconds)",
+            key="tug_s",
+            lo=0.1,
+            hi=600,
+            step=0.1,
+            integer=False,
+            clamp=False,
+        )
+    return {
+        "sex": "male" if sex == "male" else "female",
+        "chair_stands": None if stands is None else int(stands),
+        "balance_stage": None if stage is None else int(stage),
+        "tug_s": tug_s,
+    }
+
+
+def screening_values(results: list[ScreenResult], sex: str) -> dict[str, object]:
+    """The plan's screening inputs from results another section already asked for."""
+    by_screen = {r.screen: r.value for r in results}
+    stands, stage = by_screen.get("chair_stand"), by_screen.get("balance")
+    return {
+        "sex": "male" if sex == "male" else "female",
+        "chair_stands": None if stands is None else int(stands),
+        "balance_stage": None if stage is None else int(stage),
+        "tug_s": by_screen.get("tug_falls"),
+    }
+
+
+def plan_inputs(
+    age: int | None = None,
+    screened: dict[str, object] | None = None,
+    text: ScreeningText | None = None,
+) -> plan.PlanInput | None:
     """The plan's inputs, each bound to its link parameter; None (with a note) without a day.
 
-    A page that already asks for the age (the clinician handout) passes it in.
+    A page that already asks for the age (the clinician handout) passes it in, and passes
+    the screening values it read (`screening_values`) or an empty dict; otherwise the
+    screening inputs are drawn here (`screening_start_inputs`) when the screening wording
+    `text` could be loaded.
     """
     level = url_choice(
         "Where you start", key="level", options=exercises.LEVEL_NAMES, default="supported"
@@ -165,9 +266,17 @@ def plan_inputs(age: int | None = None) -> plan.PlanInput | None:
         hi=3000,
         step=10,
     )
+    if screened is None:
+        screened = {} if text is None else screening_start_inputs(text)
+    values = screened
     if not days:
         st.warning("Pick at least one day you can exercise.", icon=":material/event_busy:")
         return None
+    stands, stage, tug_s = (
+        values.get("chair_stands"),
+        values.get("balance_stage"),
+        values.get("tug_s"),
+    )
     return plan.PlanInput(
         level=level,
         days=tuple(plan.WEEKDAYS.index(d) for d in days),
@@ -175,4 +284,8 @@ def plan_inputs(age: int | None = None) -> plan.PlanInput | None:
         age_years=min(max(int(age), plan.MIN_AGE), plan.MAX_AGE),
         weeks=int(weeks),
         current_weekly_min=None if now is None else int(now),
+        sex="male" if values.get("sex") == "male" else "female",
+        chair_stands=stands if isinstance(stands, int) else None,
+        balance_stage=stage if isinstance(stage, int) else None,
+        tug_s=float(tug_s) if isinstance(tug_s, (int, float)) else None,
     )

@@ -151,7 +151,7 @@ def test_a_link_copied_from_the_address_bar_reopens_the_same_choices(
         assert fresh.locator('[data-testid="stException"]').count() == 0
         notes = fresh.locator('[data-testid="stAlert"]').all_inner_texts()
         assert not any("link's value" in n for n in notes), notes
-        summary = fresh.get_by_text("A 8-week plan", exact=False).first.inner_text()
+        summary = fresh.get_by_text("An 8-week plan", exact=False).first.inner_text()
         assert "seated or lying" in summary
         assert "Saturday" in summary  # a day from the link (Mon-Fri plus Saturday)
     finally:

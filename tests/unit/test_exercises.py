@@ -34,7 +34,22 @@ def test_a_good_file_loads_with_its_own_anchors(tmp_path):
     ("change", "problem"),
     [
         (("kind: strength", "kind: yoga"), "'kind'"),
-        (("level: seated", "level: floating"), "'level'"),
+        (("level: supported", "level: floating"), "'level'"),
+        (("position: standing", "position: floating"), "'position'"),
+        (("support: none", "support: rope"), "'support'"),
+        (("with_someone: false", "with_someone: maybe"), "'with_someone'"),
+        (("sourced_dose: true", "sourced_dose: 1"), "'sourced_dose'"),
+        # the rules the plan's safety rests on (issue 13)
+        (("level: supported", "level: seated"), "a 'seated' level exercise must be"),
+        (("position: standing\nsupport: none", "position: seated\nsupport: hand"), "take none"),
+        (
+            (
+                "Aim for 5 repetitions at first, done slowly [@nhs-strength-older]. Build up to "
+                "10, three\n  times a week [@nhs-tayside-super-six].",
+                "Aim for a few at first.",
+            ),
+            "'sourced_dose' is true, but the dose cites no source",
+        ),
         (("muscles: [quadriceps,", "muscles: [biceps,"), "unknown values"),
         (("figure: sit_to_stand", "figure: moonwalk"), "'figure'"),
         (("sides: 1", "sides: 3"), "'sides'"),
@@ -52,6 +67,36 @@ def test_broken_files_name_the_file_and_the_problem(tmp_path, change, problem):
     with pytest.raises(ContentError, match=re.escape(problem)) as raised:
         exercises.load_exercise(write(tmp_path, GOOD.replace(old, new, 1)), SOURCES)
     assert raised.value.path.name == "sit_to_stand.md"
+
+
+@pytest.mark.parametrize(
+    ("kind", "position", "support", "with_someone", "ok"),
+    [
+        ("strength", "lying", "none", False, True),
+        ("strength", "seated", "none", False, True),
+        ("aerobic", "seated", "none", False, True),
+        ("strength", "standing", "both_hands", True, False),  # no standing strength work
+        ("balance", "standing", "both_hands", True, True),  # both hands and someone beside
+        ("balance", "standing", "both_hands", False, False),  # nobody beside you
+        ("balance", "standing", "hand", True, False),  # one hand is not enough
+        ("balance", "standing", "none", True, False),  # free-standing
+        ("balance", "moving", "both_hands", True, False),  # walking balance work
+        ("aerobic", "moving", "none", False, False),
+    ],
+)
+def test_the_seated_start_rule(kind, position, support, with_someone, ok):
+    """Lying or seated work, or balance standing still with both hands and someone beside."""
+    assert exercises.seated_start_ok(kind, position, support, with_someone) is ok
+
+
+def test_the_library_marks_the_work_a_seated_start_may_not_get():
+    """The heel-to-toe walk, one-leg stand and standing strength work are not seated-safe."""
+    by_slug = {e.slug: e for e in LIBRARY}
+    for slug in ("heel_to_toe_walk", "one_leg_stand", "mini_squat", "heel_raise", "walking"):
+        assert not by_slug[slug].seated_start_ok, slug
+    assert by_slug["heel_to_toe_stand"].seated_start_ok
+    assert {e.slug for e in LIBRARY if not e.sourced_dose} == {"heel_raise_step", "tai_chi"}
+    assert all(e.seated_start_ok for e in LIBRARY if e.level == "seated")
 
 
 def test_an_empty_folder_is_an_error(tmp_path):
