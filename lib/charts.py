@@ -13,7 +13,14 @@ from lib import plan, screening
 from lib.exercises import LEVEL_NAMES
 from lib.guidelines import Assessment
 from lib.plan import Plan
-from lib.projection import AGE_END_YEARS, AGE_FASTER_YEARS, AGE_START_YEARS, Projection
+from lib.projection import (
+    AGE_END_YEARS,
+    AGE_FASTER_YEARS,
+    AGE_START_YEARS,
+    OLDER_BEDREST_STUDIED_DAYS,
+    Projection,
+    extrapolated_stretches,
+)
 from lib.screening import ScreenResult, Sex
 
 BLUE = "#0072B2"
@@ -25,6 +32,43 @@ GREY = "#595959"
 
 Row = dict[str, float | int | str | None]
 _LABELS = {"mass": "Leg muscle mass", "strength": "Leg strength"}
+
+
+_STUDIED = "From studies and reviews"
+# The line's legend: solid where the rates come from studies, dashed where extrapolated.
+_RATES_LEGEND = alt.Legend(
+    orient="bottom", symbolType="stroke", symbolStrokeColor=BLUE, symbolStrokeWidth=3
+)
+_EXTRAPOLATED = "Extrapolated"
+
+
+def _segments(projection: Projection) -> list[Row]:
+    """The curve cut into runs of one kind (from studies, or extrapolated), for dashing.
+
+    A point's basis is that of the line reaching it, so each run also takes the point
+    before it: the runs join up, and a dashed stretch starts where the measured rates stop.
+    """
+    rows = projection.rows()
+    out: list[Row] = []
+    segment = 0
+    for index, row in enumerate(rows):
+        kind = _EXTRAPOLATED if row["rate_basis"] == "extrapolated" else _STUDIED
+        previous = out[-1]["kind"] if out else kind
+        if index and kind != previous:
+            segment += 1
+            out.append({**rows[index - 1], "kind": kind, "segment": segment})
+        out.append({**row, "kind": kind, "segment": segment})
+    return out
+
+
+def _extrapolated_labels(projection: Projection) -> list[Row]:
+    """One "Extrapolated" label over the middle of each extrapolated stretch of the band."""
+    labels: list[Row] = []
+    for start, end in extrapolated_stretches(projection.measure):
+        middle = (start + end) // 2
+        point = projection.at(middle)
+        labels.append({"age": middle, "y": round(point.band_high_pct, 1), "text": "Extrapolated"})
+    return labels
 
 
 def projection_chart(projection: Projection, reference: Projection | None = None) -> alt.LayerChart:
@@ -48,22 +92,53 @@ def projection_chart(projection: Projection, reference: Projection | None = None
         )
     )
     y_title = f"{label} (% of the value at 30)"
+    segments = _segments(projection)
+    kinds = [_STUDIED, _EXTRAPOLATED]
+    seg = alt.Chart(alt.NamedData(name="segments")).encode(
+        x=alt.X(
+            "age:Q",
+            title="Age (years)",
+            scale=alt.Scale(domain=[AGE_START_YEARS, AGE_END_YEARS]),
+            axis=alt.Axis(values=list(range(AGE_START_YEARS, AGE_END_YEARS + 1, 10))),
+        ),
+        detail=alt.Detail("segment:N"),
+    )
     # The fill is pale; its 1.5 px outline meets WCAG 1.4.11 (3:1 on white) on its own.
-    band = base.mark_area(opacity=0.35, color=SKY, stroke=BLUE, strokeWidth=1.5).encode(
+    # Extrapolated ages are paler, dashed on the line and labelled in words.
+    band = seg.mark_area(color=SKY, stroke=BLUE, strokeWidth=1.5).encode(
         y=alt.Y("band_low_pct:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
         y2=alt.Y2("band_high_pct:Q"),
+        opacity=alt.Opacity(
+            "kind:N",
+            title="Rates",
+            scale=alt.Scale(domain=kinds, range=[0.35, 0.15]),
+            legend=None,
+        ),
         tooltip=[
             alt.Tooltip("age:Q", title="Age (years)"),
             alt.Tooltip("band_low_pct:Q", title="Band, fastest loss (%)", format=".0f"),
             alt.Tooltip("band_high_pct:Q", title="Band, slowest loss (%)", format=".0f"),
+            alt.Tooltip("kind:N", title="Rates"),
         ],
     )
-    path = base.mark_line(color=BLUE, strokeWidth=3).encode(
+    path = seg.mark_line(color=BLUE, strokeWidth=3).encode(
         y=alt.Y("your_path_pct:Q"),
+        strokeDash=alt.StrokeDash(
+            "kind:N",
+            title="Rates",
+            scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 4]]),
+            legend=_RATES_LEGEND,
+        ),
         tooltip=[
             alt.Tooltip("age:Q", title="Age (years)"),
             alt.Tooltip("your_path_pct:Q", title=f"{label} on this path (%)", format=".0f"),
+            alt.Tooltip("kind:N", title="Rates"),
         ],
+    )
+    labels = (
+        alt.Chart(alt.NamedData(name="extrapolated"))
+        .mark_text(color=GREY, fontSize=13, fontStyle="italic", dy=-12)
+        .encode(x=alt.X("age:Q"), y=alt.Y("y:Q"), text=alt.Text("text:N"))
     )
     thresholds: list[Row] = [
         {"age": AGE_START_YEARS, "note": "Loss starts (about 30)"},
@@ -90,11 +165,13 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             ],
         )
     )
-    layers: list[alt.Chart] = [band, rules, path, marker]
+    layers: list[alt.Chart] = [band, rules, path, marker, labels]
     datasets: dict[str, list[Row]] = {
         "curve": rows,
+        "segments": segments,
         "thresholds": thresholds,
         "here": here,
+        "extrapolated": _extrapolated_labels(projection),
     }
     if projection.has_episode:
         after = base.transform_filter("datum.after_bed_rest_low_pct != null")
@@ -143,13 +220,21 @@ def projection_chart(projection: Projection, reference: Projection | None = None
                 ],
             )
         )
-    chart = alt.LayerChart(layer=layers).properties(
-        title=alt.Title(
-            f"{label} from 30 to 100: an illustration of population averages",
-            subtitle="Blue band: the range reviews and studies give. Line: the path chosen above.",
-        ),
-        description=projection.summary,
-        height=380,
+    # Legends are resolved per channel, so the band's hidden one does not hide the line's.
+    chart: alt.LayerChart = (
+        alt.LayerChart(layer=layers)
+        .resolve_legend(opacity="independent", strokeDash="independent")
+        .properties(
+            title=alt.Title(
+                f"{label} from 30 to 100: an illustration of population averages",
+                subtitle=(
+                    "Blue band: the range reviews and studies give. Line: the path chosen above. "
+                    "Dashed and paler: extrapolated, no study here measured those ages."
+                ),
+            ),
+            description=projection.summary,
+            height=380,
+        )
     )
     chart.datasets = datasets  # set last: every method call above copies the whole chart
     return chart
@@ -164,6 +249,7 @@ def episode_rows(projection: Projection) -> list[Row]:
             "muscle_size_pct": round(d.mass_pct, 1),
             "strength_pct": round(d.strength_pct, 1),
             "strength_if_fully_recovered_pct": _round(d.recovered_max_pct),
+            "curve": "extrapolated" if d.extrapolated else "from studies",
         }
         for d in projection.episode_days
     ]
@@ -176,7 +262,7 @@ def _round(value: float | None) -> float | None:
 def episode_chart(projection: Projection) -> alt.LayerChart:
     """Day by day in bed: strength falls faster than size; afterwards, the recovery range."""
     rows = episode_rows(projection)
-    long = [
+    long: list[Row] = [
         {"day": r["day"], "phase": r["phase"], "series": series, "pct": r[column]}
         for r in rows
         for series, column in (("Muscle size", "muscle_size_pct"), ("Strength", "strength_pct"))
@@ -222,7 +308,7 @@ def episode_chart(projection: Projection) -> alt.LayerChart:
             ],
         )
     )
-    end = [{"day": projection.episode.days, "note": "Out of bed"}]
+    end: list[Row] = [{"day": projection.episode.days, "note": "Out of bed"}]
     rule = (
         alt.Chart(alt.NamedData(name="end"))
         .mark_rule(color=GREY, strokeDash=[4, 4])
@@ -231,12 +317,33 @@ def episode_chart(projection: Projection) -> alt.LayerChart:
             tooltip=[alt.Tooltip("note:N", title="Marker"), alt.Tooltip("day:Q", title="Day")],
         )
     )
-    datasets = {"days": long, "after": after, "end": end}
-    chart = alt.LayerChart(layer=[recovery, lines, rule]).properties(
-        title=alt.Title(
-            f"{projection.episode.days} days in bed, day by day",
-            subtitle="Orange: where strength may be over the next four weeks (uncertain).",
-        ),
+    datasets: dict[str, list[Row]] = {"days": long, "after": after, "end": end}
+    layers: list[alt.Chart] = [recovery, lines, rule]
+    subtitle = "Orange: where strength may be over the next four weeks (uncertain)."
+    if projection.episode.older and projection.episode.days > OLDER_BEDREST_STUDIED_DAYS:
+        # DU-20: older adults were studied for up to 14 days in bed; say where that ends.
+        datasets["studied"] = [
+            {
+                "day": OLDER_BEDREST_STUDIED_DAYS,
+                "note": "Older adults were studied up to here; extrapolated after",
+                "text": "Extrapolated after this day",
+            }
+        ]
+        studied = alt.Chart(alt.NamedData(name="studied")).encode(x=alt.X("day:Q"))
+        layers += [
+            studied.mark_rule(color=GREY, strokeDash=[2, 2]).encode(
+                tooltip=[alt.Tooltip("note:N", title="Marker"), alt.Tooltip("day:Q", title="Day")]
+            ),
+            studied.mark_text(
+                color=GREY, fontSize=13, fontStyle="italic", align="left", dx=4, baseline="top"
+            ).encode(y=alt.value(4), text=alt.Text("text:N")),
+        ]
+        subtitle += (
+            f" Older adults were studied for up to {OLDER_BEDREST_STUDIED_DAYS} days in bed: "
+            "after that the curves are extrapolated."
+        )
+    chart = alt.LayerChart(layer=layers).properties(
+        title=alt.Title(f"{projection.episode.days} days in bed, day by day", subtitle=subtitle),
         description=projection.episode_summary,
         height=300,
     )
