@@ -47,17 +47,26 @@ def _segments(projection: Projection) -> list[Row]:
 
     A point's basis is that of the line reaching it, so each run also takes the point
     before it: the runs join up, and a dashed stretch starts where the measured rates stop.
+    Only the drawn fields are kept: Altair walks every value of every row in `to_dict`.
     """
-    rows = projection.rows()
     out: list[Row] = []
     segment = 0
-    for index, row in enumerate(rows):
-        kind = _EXTRAPOLATED if row["rate_basis"] == "extrapolated" else _STUDIED
-        previous = out[-1]["kind"] if out else kind
-        if index and kind != previous:
+    previous: Row | None = None
+    for point in projection.points:
+        row: Row = {
+            "age": point.age_years,
+            "band_low_pct": round(point.band_low_pct, 1),
+            "band_high_pct": round(point.band_high_pct, 1),
+            "your_path_pct": round(point.path_pct, 1),
+            "kind": _EXTRAPOLATED if point.basis == "extrapolated" else _STUDIED,
+            "segment": segment,
+        }
+        if previous is not None and row["kind"] != previous["kind"]:
             segment += 1
-            out.append({**rows[index - 1], "kind": kind, "segment": segment})
-        out.append({**row, "kind": kind, "segment": segment})
+            row["segment"] = segment
+            out.append({**previous, "kind": row["kind"], "segment": segment})
+        out.append(row)
+        previous = row
     return out
 
 
@@ -82,7 +91,6 @@ def projection_chart(projection: Projection, reference: Projection | None = None
     label = _LABELS[projection.measure]
     # Named datasets, attached once at the top: inline data or a DataFrame would be copied or
     # re-sanitised by Altair for every layer and every method call (most of a rerun's time).
-    rows = projection.rows()
     base = alt.Chart(alt.NamedData(name="curve")).encode(
         x=alt.X(
             "age:Q",
@@ -152,7 +160,8 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             tooltip=[alt.Tooltip("note:N", title="Marker"), alt.Tooltip("age:Q", title="Age")],
         )
     )
-    here = [row for row in rows if row["age"] == projection.age_years]
+    point = projection.at(projection.age_years)
+    here: list[Row] = [{"age": point.age_years, "your_path_pct": round(point.path_pct, 1)}]
     marker = (
         alt.Chart(alt.NamedData(name="here"))
         .mark_point(shape="diamond", size=180, filled=True, color=VERMILION)
@@ -167,14 +176,22 @@ def projection_chart(projection: Projection, reference: Projection | None = None
     )
     layers: list[alt.Chart] = [band, rules, path, marker, labels]
     datasets: dict[str, list[Row]] = {
-        "curve": rows,
         "segments": segments,
         "thresholds": thresholds,
         "here": here,
         "extrapolated": _extrapolated_labels(projection),
     }
     if projection.has_episode:
-        after = base.transform_filter("datum.after_bed_rest_low_pct != null")
+        datasets["curve"] = [
+            {
+                "age": p.age_years,
+                "after_bed_rest_low_pct": round(p.after_low_pct, 1),
+                "after_bed_rest_high_pct": round(p.after_high_pct, 1),
+            }
+            for p in projection.points
+            if p.after_low_pct is not None and p.after_high_pct is not None
+        ]
+        after = base
         layers.insert(
             1,
             after.mark_area(opacity=0.45, color=ORANGE, stroke=VERMILION, strokeWidth=1.5).encode(
@@ -204,8 +221,10 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             )
         )
     if reference is not None:
+        what = _LABELS[reference.measure]
         datasets["reference"] = [
-            {**row, "what": _LABELS[reference.measure]} for row in reference.rows()
+            {"age": p.age_years, "your_path_pct": round(p.path_pct, 1), "what": what}
+            for p in reference.points
         ]
         layers.append(
             alt.Chart(alt.NamedData(name="reference"))
@@ -220,21 +239,23 @@ def projection_chart(projection: Projection, reference: Projection | None = None
                 ],
             )
         )
-    # Legends are resolved per channel, so the band's hidden one does not hide the line's.
-    chart: alt.LayerChart = (
-        alt.LayerChart(layer=layers)
-        .resolve_legend(opacity="independent", strokeDash="independent")
-        .properties(
-            title=alt.Title(
-                f"{label} from 30 to 100: an illustration of population averages",
-                subtitle=(
-                    "Blue band: the range reviews and studies give. Line: the path chosen above. "
-                    "Dashed and paler: extrapolated, no study here measured those ages."
-                ),
+    # Built in one constructor call: each method call (.properties, .resolve_legend) copies
+    # and re-validates the whole chart. Legends are resolved per channel, so the band's
+    # hidden opacity legend does not hide the line's dash legend.
+    chart = alt.LayerChart(
+        layer=layers,
+        resolve=alt.Resolve(
+            legend=alt.LegendResolveMap(opacity="independent", strokeDash="independent")
+        ),
+        title=alt.Title(
+            f"{label} from 30 to 100: an illustration of population averages",
+            subtitle=(
+                "Blue band: the range reviews and studies give. Line: the path chosen above. "
+                "Dashed and paler: extrapolated, no study here measured those ages."
             ),
-            description=projection.summary,
-            height=380,
-        )
+        ),
+        description=projection.summary,
+        height=380,
     )
     chart.datasets = datasets  # set last: every method call above copies the whole chart
     return chart

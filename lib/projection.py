@@ -36,6 +36,7 @@ the value at age 30 (or, in the episode, of the value before the spell in bed).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import dataclass
@@ -268,6 +269,13 @@ def point_basis(age_years: int, measure: Measure) -> Basis:
     return year_basis(max(age_years - 1, AGE_START_YEARS), measure)
 
 
+# The basis of every point from 30 to 100, worked out once (project() is called per rerun).
+_POINT_BASES: dict[Measure, tuple[Basis, ...]] = {
+    measure: tuple(point_basis(a, measure) for a in range(AGE_START_YEARS, AGE_END_YEARS + 1))
+    for measure in ("mass", "strength")
+}
+
+
 def _stretches(measure: Measure, basis: Basis) -> list[tuple[int, int, str]]:
     """Line stretches (from age, to age, evidence) of one basis, neighbours merged."""
     out: list[tuple[int, int, str]] = []
@@ -290,6 +298,7 @@ def _and(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+@functools.cache
 def basis_sentence(measure: Measure) -> str:
     """Which ages of the line rest on measured rates and which are extrapolated, in words."""
     known = sorted(_stretches(measure, "review") + _stretches(measure, "measured"))
@@ -465,10 +474,12 @@ def yearly_rate_pct(age_years: int, position: float, measure: Measure) -> float:
 
 
 def _curve(position: float, measure: Measure) -> list[float]:
-    """% of the value at 30 for each whole age from 30 to 100."""
+    """% of the value at 30 for each whole age from 30 to 100 (the spans cover 30-99)."""
     values = [100.0]
-    for age in range(AGE_START_YEARS, AGE_END_YEARS):
-        values.append(values[-1] * (1 - yearly_rate_pct(age, position, measure) / 100))
+    for span in SPANS[measure]:
+        keep = 1 - span.rate_pct_per_year(position) / 100
+        for _ in range(span.first_year, span.last_year + 1):
+            values.append(values[-1] * keep)
     return values
 
 
@@ -580,6 +591,7 @@ def project(
         else bedrest_mass_loss_pct(episode.days, older=episode.older)
     )
     points = []
+    bases = _POINT_BASES[measure]
     for index, age_here in enumerate(range(AGE_START_YEARS, AGE_END_YEARS + 1)):
         after = episode.days > 0 and age_here >= episode.age_years
         points.append(
@@ -590,7 +602,7 @@ def project(
                 path_pct=path[index],
                 after_low_pct=path[index] * (1 - loss / 100) if after else None,
                 after_high_pct=path[index] if after else None,
-                basis=point_basis(age_here, measure),
+                basis=bases[index],
             )
         )
     return Projection(
