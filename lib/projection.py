@@ -307,11 +307,15 @@ def basis_sentence(measure: Measure) -> str:
         for i, (a, b, evidence) in enumerate(known)
     ]
     first = "; ".join(parts)
-    guessed = _and([f"from {a} to {b}" for a, b in extrapolated_stretches(measure)])
+    known_words = f"{first[0].upper()}{first[1:]}."
+    stretches = extrapolated_stretches(measure)
+    if not stretches:
+        return known_words
+    guessed = _and([f"from {a} to {b}" for a, b in stretches])
     return (
-        f"{first[0].upper()}{first[1:]}. {guessed[0].upper()}{guessed[1:]} the line is dashed "
-        "and marked “extrapolated”: none of the studies used here measured those ages, so the "
-        "chart carries the rates measured at 70 to 79 over to them."
+        f"{known_words} {guessed[0].upper()}{guessed[1:]} the line is dashed and marked "
+        "“extrapolated”: none of the studies used here measured those ages, so the chart "
+        "carries the rates measured at 70 to 79 over to them."
     )
 
 
