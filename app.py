@@ -22,7 +22,9 @@ pages = {
             icon=":material/trending_down:",
         ),
         st.Page(
-            "pages/prevention.py", title="Prevent and reverse it", icon=":material/fitness_center:"
+            "pages/prevention.py",
+            title="Prevent it, slow it, build strength back",
+            icon=":material/fitness_center:",
         ),
         st.Page("pages/seek_care.py", title="When to seek care", icon=":material/emergency:"),
         st.Page(

@@ -13,7 +13,14 @@ from lib import plan, screening
 from lib.exercises import LEVEL_NAMES
 from lib.guidelines import Assessment
 from lib.plan import Plan
-from lib.projection import AGE_END_YEARS, AGE_FASTER_YEARS, AGE_START_YEARS, Projection
+from lib.projection import (
+    AGE_END_YEARS,
+    AGE_FASTER_YEARS,
+    AGE_START_YEARS,
+    OLDER_BEDREST_STUDIED_DAYS,
+    Projection,
+    extrapolated_stretches,
+)
 from lib.screening import ScreenResult, Sex
 
 BLUE = "#0072B2"
@@ -27,6 +34,52 @@ Row = dict[str, float | int | str | None]
 _LABELS = {"mass": "Leg muscle mass", "strength": "Leg strength"}
 
 
+_STUDIED = "From studies and reviews"
+# The line's legend: solid where the rates come from studies, dashed where extrapolated.
+_RATES_LEGEND = alt.Legend(
+    orient="bottom", symbolType="stroke", symbolStrokeColor=BLUE, symbolStrokeWidth=3
+)
+_EXTRAPOLATED = "Extrapolated"
+
+
+def _segments(projection: Projection) -> list[Row]:
+    """The curve cut into runs of one kind (from studies, or extrapolated), for dashing.
+
+    A point's basis is that of the line reaching it, so each run also takes the point
+    before it: the runs join up, and a dashed stretch starts where the measured rates stop.
+    Only the drawn fields are kept: Altair walks every value of every row in `to_dict`.
+    """
+    out: list[Row] = []
+    segment = 0
+    previous: Row | None = None
+    for point in projection.points:
+        row: Row = {
+            "age": point.age_years,
+            "band_low_pct": round(point.band_low_pct, 1),
+            "band_high_pct": round(point.band_high_pct, 1),
+            "your_path_pct": round(point.path_pct, 1),
+            "kind": _EXTRAPOLATED if point.basis == "extrapolated" else _STUDIED,
+            "segment": segment,
+        }
+        if previous is not None and row["kind"] != previous["kind"]:
+            segment += 1
+            row["segment"] = segment
+            out.append({**previous, "kind": row["kind"], "segment": segment})
+        out.append(row)
+        previous = row
+    return out
+
+
+def _extrapolated_labels(projection: Projection) -> list[Row]:
+    """One "Extrapolated" label over the middle of each extrapolated stretch of the band."""
+    labels: list[Row] = []
+    for start, end in extrapolated_stretches(projection.measure):
+        middle = (start + end) // 2
+        point = projection.at(middle)
+        labels.append({"age": middle, "y": round(point.band_high_pct, 1), "text": "Extrapolated"})
+    return labels
+
+
 def projection_chart(projection: Projection, reference: Projection | None = None) -> alt.LayerChart:
     """Band, the reader's path, rules at 30 and 60, a marker at their age, the bed-rest range.
 
@@ -38,7 +91,6 @@ def projection_chart(projection: Projection, reference: Projection | None = None
     label = _LABELS[projection.measure]
     # Named datasets, attached once at the top: inline data or a DataFrame would be copied or
     # re-sanitised by Altair for every layer and every method call (most of a rerun's time).
-    rows = projection.rows()
     base = alt.Chart(alt.NamedData(name="curve")).encode(
         x=alt.X(
             "age:Q",
@@ -48,22 +100,53 @@ def projection_chart(projection: Projection, reference: Projection | None = None
         )
     )
     y_title = f"{label} (% of the value at 30)"
+    segments = _segments(projection)
+    kinds = [_STUDIED, _EXTRAPOLATED]
+    seg = alt.Chart(alt.NamedData(name="segments")).encode(
+        x=alt.X(
+            "age:Q",
+            title="Age (years)",
+            scale=alt.Scale(domain=[AGE_START_YEARS, AGE_END_YEARS]),
+            axis=alt.Axis(values=list(range(AGE_START_YEARS, AGE_END_YEARS + 1, 10))),
+        ),
+        detail=alt.Detail("segment:N"),
+    )
     # The fill is pale; its 1.5 px outline meets WCAG 1.4.11 (3:1 on white) on its own.
-    band = base.mark_area(opacity=0.35, color=SKY, stroke=BLUE, strokeWidth=1.5).encode(
+    # Extrapolated ages are paler, dashed on the line and labelled in words.
+    band = seg.mark_area(color=SKY, stroke=BLUE, strokeWidth=1.5).encode(
         y=alt.Y("band_low_pct:Q", title=y_title, scale=alt.Scale(domain=[0, 100])),
         y2=alt.Y2("band_high_pct:Q"),
+        opacity=alt.Opacity(
+            "kind:N",
+            title="Rates",
+            scale=alt.Scale(domain=kinds, range=[0.35, 0.15]),
+            legend=None,
+        ),
         tooltip=[
             alt.Tooltip("age:Q", title="Age (years)"),
             alt.Tooltip("band_low_pct:Q", title="Band, fastest loss (%)", format=".0f"),
             alt.Tooltip("band_high_pct:Q", title="Band, slowest loss (%)", format=".0f"),
+            alt.Tooltip("kind:N", title="Rates"),
         ],
     )
-    path = base.mark_line(color=BLUE, strokeWidth=3).encode(
+    path = seg.mark_line(color=BLUE, strokeWidth=3).encode(
         y=alt.Y("your_path_pct:Q"),
+        strokeDash=alt.StrokeDash(
+            "kind:N",
+            title="Rates",
+            scale=alt.Scale(domain=kinds, range=[[1, 0], [6, 4]]),
+            legend=_RATES_LEGEND,
+        ),
         tooltip=[
             alt.Tooltip("age:Q", title="Age (years)"),
             alt.Tooltip("your_path_pct:Q", title=f"{label} on this path (%)", format=".0f"),
+            alt.Tooltip("kind:N", title="Rates"),
         ],
+    )
+    labels = (
+        alt.Chart(alt.NamedData(name="extrapolated"))
+        .mark_text(color=GREY, fontSize=13, fontStyle="italic", dy=-12)
+        .encode(x=alt.X("age:Q"), y=alt.Y("y:Q"), text=alt.Text("text:N"))
     )
     thresholds: list[Row] = [
         {"age": AGE_START_YEARS, "note": "Loss starts (about 30)"},
@@ -77,7 +160,8 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             tooltip=[alt.Tooltip("note:N", title="Marker"), alt.Tooltip("age:Q", title="Age")],
         )
     )
-    here = [row for row in rows if row["age"] == projection.age_years]
+    point = projection.at(projection.age_years)
+    here: list[Row] = [{"age": point.age_years, "your_path_pct": round(point.path_pct, 1)}]
     marker = (
         alt.Chart(alt.NamedData(name="here"))
         .mark_point(shape="diamond", size=180, filled=True, color=VERMILION)
@@ -90,14 +174,24 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             ],
         )
     )
-    layers: list[alt.Chart] = [band, rules, path, marker]
+    layers: list[alt.Chart] = [band, rules, path, marker, labels]
     datasets: dict[str, list[Row]] = {
-        "curve": rows,
+        "segments": segments,
         "thresholds": thresholds,
         "here": here,
+        "extrapolated": _extrapolated_labels(projection),
     }
     if projection.has_episode:
-        after = base.transform_filter("datum.after_bed_rest_low_pct != null")
+        datasets["curve"] = [
+            {
+                "age": p.age_years,
+                "after_bed_rest_low_pct": round(p.after_low_pct, 1),
+                "after_bed_rest_high_pct": round(p.after_high_pct, 1),
+            }
+            for p in projection.points
+            if p.after_low_pct is not None and p.after_high_pct is not None
+        ]
+        after = base
         layers.insert(
             1,
             after.mark_area(opacity=0.45, color=ORANGE, stroke=VERMILION, strokeWidth=1.5).encode(
@@ -127,8 +221,10 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             )
         )
     if reference is not None:
+        what = _LABELS[reference.measure]
         datasets["reference"] = [
-            {**row, "what": _LABELS[reference.measure]} for row in reference.rows()
+            {"age": p.age_years, "your_path_pct": round(p.path_pct, 1), "what": what}
+            for p in reference.points
         ]
         layers.append(
             alt.Chart(alt.NamedData(name="reference"))
@@ -143,10 +239,20 @@ def projection_chart(projection: Projection, reference: Projection | None = None
                 ],
             )
         )
-    chart = alt.LayerChart(layer=layers).properties(
+    # Built in one constructor call: each method call (.properties, .resolve_legend) copies
+    # and re-validates the whole chart. Legends are resolved per channel, so the band's
+    # hidden opacity legend does not hide the line's dash legend.
+    chart = alt.LayerChart(
+        layer=layers,
+        resolve=alt.Resolve(
+            legend=alt.LegendResolveMap(opacity="independent", strokeDash="independent")
+        ),
         title=alt.Title(
             f"{label} from 30 to 100: an illustration of population averages",
-            subtitle="Blue band: the range reviews and studies give. Line: the path chosen above.",
+            subtitle=(
+                "Blue band: the range reviews and studies give. Line: the path chosen above. "
+                "Dashed and paler: extrapolated, no study here measured those ages."
+            ),
         ),
         description=projection.summary,
         height=380,
@@ -164,6 +270,7 @@ def episode_rows(projection: Projection) -> list[Row]:
             "muscle_size_pct": round(d.mass_pct, 1),
             "strength_pct": round(d.strength_pct, 1),
             "strength_if_fully_recovered_pct": _round(d.recovered_max_pct),
+            "curve": "extrapolated" if d.extrapolated else "from studies",
         }
         for d in projection.episode_days
     ]
@@ -176,7 +283,7 @@ def _round(value: float | None) -> float | None:
 def episode_chart(projection: Projection) -> alt.LayerChart:
     """Day by day in bed: strength falls faster than size; afterwards, the recovery range."""
     rows = episode_rows(projection)
-    long = [
+    long: list[Row] = [
         {"day": r["day"], "phase": r["phase"], "series": series, "pct": r[column]}
         for r in rows
         for series, column in (("Muscle size", "muscle_size_pct"), ("Strength", "strength_pct"))
@@ -222,7 +329,7 @@ def episode_chart(projection: Projection) -> alt.LayerChart:
             ],
         )
     )
-    end = [{"day": projection.episode.days, "note": "Out of bed"}]
+    end: list[Row] = [{"day": projection.episode.days, "note": "Out of bed"}]
     rule = (
         alt.Chart(alt.NamedData(name="end"))
         .mark_rule(color=GREY, strokeDash=[4, 4])
@@ -231,12 +338,33 @@ def episode_chart(projection: Projection) -> alt.LayerChart:
             tooltip=[alt.Tooltip("note:N", title="Marker"), alt.Tooltip("day:Q", title="Day")],
         )
     )
-    datasets = {"days": long, "after": after, "end": end}
-    chart = alt.LayerChart(layer=[recovery, lines, rule]).properties(
-        title=alt.Title(
-            f"{projection.episode.days} days in bed, day by day",
-            subtitle="Orange: where strength may be over the next four weeks (uncertain).",
-        ),
+    datasets: dict[str, list[Row]] = {"days": long, "after": after, "end": end}
+    layers: list[alt.Chart] = [recovery, lines, rule]
+    subtitle = "Orange: where strength may be over the next four weeks (uncertain)."
+    if projection.episode.older and projection.episode.days > OLDER_BEDREST_STUDIED_DAYS:
+        # DU-20: older adults were studied for up to 14 days in bed; say where that ends.
+        datasets["studied"] = [
+            {
+                "day": OLDER_BEDREST_STUDIED_DAYS,
+                "note": "Older adults were studied up to here; extrapolated after",
+                "text": "Extrapolated after this day",
+            }
+        ]
+        studied = alt.Chart(alt.NamedData(name="studied")).encode(x=alt.X("day:Q"))
+        layers += [
+            studied.mark_rule(color=GREY, strokeDash=[2, 2]).encode(
+                tooltip=[alt.Tooltip("note:N", title="Marker"), alt.Tooltip("day:Q", title="Day")]
+            ),
+            studied.mark_text(
+                color=GREY, fontSize=13, fontStyle="italic", align="left", dx=4, baseline="top"
+            ).encode(y=alt.value(4), text=alt.Text("text:N")),
+        ]
+        subtitle += (
+            f" Older adults were studied for up to {OLDER_BEDREST_STUDIED_DAYS} days in bed: "
+            "after that the curves are extrapolated."
+        )
+    chart = alt.LayerChart(layer=layers).properties(
+        title=alt.Title(f"{projection.episode.days} days in bed, day by day", subtitle=subtitle),
         description=projection.episode_summary,
         height=300,
     )

@@ -1,4 +1,4 @@
-"""How to prevent and reverse leg muscle loss: strength, protein, activity, balance, care."""
+"""Prevent leg muscle loss, slow it and build strength back: strength, protein, activity, care."""
 
 from ui import render_article, require_router
 

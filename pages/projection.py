@@ -24,7 +24,10 @@ rate = url_slider(
     step=0.5,
     integer=False,
     format="%.1f",
-    help="Reviews give about 3% to 8% per decade after 30. From 60 the measured rates take over.",
+    help=(
+        "Reviews give about 3% to 8% per decade after 30. Where studies measured the rates, the "
+        "chart uses them at those ages only; elsewhere the line is dashed and marked extrapolated."
+    ),
 )
 measure = url_choice(
     "Show", key="measure", options={"mass": "Muscle mass", "strength": "Strength"}, default="mass"

@@ -19,7 +19,7 @@ def test_deep_link_shows_that_view():
     assert not at.exception
     assert at.slider(key="age").value == 80
     assert at.slider(key="rate").value == 8.0
-    assert summaries(at)[0] == (
+    assert summaries(at)[0].startswith(
         "**In words:** At 80, someone on this path keeps about 64% of the leg muscle they had "
         "at 30 (the band runs from 64% to 80%)."
     )
@@ -84,3 +84,29 @@ def test_page_is_labelled_an_illustration_with_sources():
     assert "ML-01" in captions
     body = "".join(e.proto.body for e in at.get("html"))
     assert "Why the band is wide" in body
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ({"measure": "strength", "age": "85"}, "From 80 to 100 the line is dashed"),
+        ({"measure": "strength", "age": "85"}, "At 85 the line is extrapolated."),
+        ({"measure": "mass", "age": "65"}, "From 60 to 70 and from 80 to 100 the line is dashed"),
+    ],
+)
+def test_page_says_in_words_which_ages_are_extrapolated(query, words):
+    """The summary under the chart names the extrapolated ages, and the reader's own age."""
+    at = open_page(PAGE, query)
+    assert not at.exception
+    assert words in summaries(at)[0]
+
+
+@pytest.mark.parametrize(
+    ("bedrest_age", "words"),
+    [("70", "about 8% of leg muscle after 14 days"), ("45", "mostly young adults")],
+)
+def test_page_says_whose_bed_rest_data_the_curve_uses(bedrest_age, words):
+    """The bed-rest summary names the older-adult figure at 60 and over, else labels the curve."""
+    at = open_page(PAGE, {"bedrest_age": bedrest_age, "bedrest_days": "10"})
+    assert not at.exception
+    assert words in summaries(at)[1]

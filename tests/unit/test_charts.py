@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from lib import charts, screening
+import pytest
+
+from lib import charts, projection, screening
 from lib.projection import project
 from tests.conftest import CONTENT
 
@@ -21,7 +23,7 @@ def test_projection_chart_layers_and_titles():
     """Band, rules, line and marker, each typed and titled, with a description for readers."""
     p = project(age_years=80, rate_pct_per_decade=8)
     spec = charts.projection_chart(p).to_dict()
-    assert layer_marks(spec) == ["area", "rule", "line", "point"]
+    assert layer_marks(spec) == ["area", "rule", "line", "point", "text"]
     assert spec["description"] == p.summary
     assert "illustration of population averages" in spec["title"]["text"]
     band = spec["layer"][0]["encoding"]
@@ -52,7 +54,7 @@ def test_episode_adds_the_recovery_range_and_a_start_rule():
     """A spell in bed adds the orange range area and a rule at its age."""
     p = project(age_years=80, rate_pct_per_decade=5, bedrest_age_years=67, bedrest_days=10)
     spec = charts.projection_chart(p).to_dict()
-    assert layer_marks(spec) == ["area", "area", "rule", "line", "point", "rule"]
+    assert layer_marks(spec) == ["area", "area", "rule", "line", "point", "text", "rule"]
     assert spec["layer"][1]["mark"]["color"] == charts.ORANGE
 
 
@@ -119,3 +121,56 @@ def test_chair_stand_chart_has_no_point_without_a_norm():
     spec = charts.chair_stand_chart(result, 95, "male").to_dict()
     assert layer_marks(spec) == ["line"]
     assert "no line for age 95" in spec["description"]
+
+
+def _kind_by_age(spec: dict) -> dict[int, set[str]]:
+    """For each age in the line's data, the kinds (from studies / extrapolated) it is drawn as."""
+    path = spec["layer"][2]
+    out: dict[int, set[str]] = {}
+    for row in spec["datasets"][path["data"]["name"]]:
+        out.setdefault(row["age"], set()).add(row["kind"])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("measure", "dashed_from", "dashed_to"),
+    [("strength", [80], [100]), ("mass", [60, 80], [70, 100])],
+)
+def test_extrapolated_ages_are_dashed_and_labelled(measure, dashed_from, dashed_to):
+    """The line is dashed exactly where its rate is extrapolated, and each stretch is labelled."""
+    p = project(age_years=50, rate_pct_per_decade=5, measure=measure)
+    spec = charts.projection_chart(p).to_dict()
+    line = spec["layer"][2]
+    dash = line["encoding"]["strokeDash"]
+    assert dash["field"] == "kind"
+    assert dash["scale"]["domain"] == ["From studies and reviews", "Extrapolated"]
+    assert dash["scale"]["range"][1] != [1, 0]  # the extrapolated kind is drawn dashed
+    assert "legend" not in dash or dash["legend"] is not None  # and named in a legend
+    kinds = _kind_by_age(spec)
+    stretches = list(zip(dashed_from, dashed_to, strict=True))
+    for age in range(projection.AGE_START_YEARS, projection.AGE_END_YEARS + 1):
+        # A stretch's two ends are joints: drawn in both kinds where a solid run meets it.
+        dashed = any(a <= age <= b for a, b in stretches)
+        solid = not any(a < age < b for a, b in stretches) and age != dashed_to[-1]
+        assert ("Extrapolated" in kinds[age]) is dashed, age
+        assert ("From studies and reviews" in kinds[age]) is solid, age
+    labels = spec["datasets"][spec["layer"][4]["data"]["name"]]
+    assert [r["text"] for r in labels] == ["Extrapolated"] * len(dashed_from)
+    assert all(a < r["age"] < b for r, a, b in zip(labels, dashed_from, dashed_to, strict=True))
+    assert "extrapolated" in spec["title"]["subtitle"].lower()
+
+
+@pytest.mark.parametrize(
+    ("bedrest_age", "days", "marked"), [(70, 20, True), (70, 14, False), (50, 20, False)]
+)
+def test_episode_chart_marks_where_older_adult_studies_end(bedrest_age, days, marked):
+    """Past 14 days in bed for an older reader, a rule and a label say the curve is extrapolated."""
+    p = project(
+        age_years=80, rate_pct_per_decade=5, bedrest_age_years=bedrest_age, bedrest_days=days
+    )
+    spec = charts.episode_chart(p).to_dict()
+    names = {layer["data"]["name"] for layer in spec["layer"] if "data" in layer}
+    assert ("studied" in names) is marked
+    assert ("extrapolated" in spec["title"]["subtitle"]) is marked
+    rows = charts.episode_rows(p)
+    assert any(r["curve"] == "extrapolated" for r in rows) is marked
