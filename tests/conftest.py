@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,18 @@ settings.load_profile("explorer")
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 FACTS = ROOT.parent / "shared" / "facts.md"
+
+
+def makefile_entry() -> str:
+    """The entry file `make run` starts (`ENTRY := ...` in the Makefile, its one place)."""
+    for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^ENTRY\s*:?=\s*(\S+)\s*$", line)
+        if found:
+            return found[1]
+    raise RuntimeError("the Makefile sets no ENTRY")
+
+
+ENTRY = makefile_entry()
 
 
 @pytest.fixture
