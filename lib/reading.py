@@ -630,11 +630,31 @@ NAV: Final = (
 )
 
 
-def _hrefs_local(fragment: str, site: Site) -> str:
-    """Point the content's own site links (`href="/read/..."`) below the site's path prefix."""
-    if not site.prefix:
-        return fragment
-    return fragment.replace(f'href="{READ}/', f'href="{site.prefix}{READ}/')
+_LOCAL_HREF = re.compile(r'href="(/[^"]*)"')
+
+
+def _hrefs_local(fragment: str, readable: frozenset[str], site: Site) -> str:
+    """Point the content's own links at the reading pages, below the site's path prefix.
+
+    Articles link to app pages (`[When to seek care](/seek_care)`). Where a reading page
+    shows the same content (`readable` holds those page names) the link goes there, so a
+    reader stays on plain pages; any other app page keeps its link.
+    """
+
+    def swap(match: re.Match[str]) -> str:
+        target = html.unescape(match[1])
+        if not target.startswith(f"{READ}/"):
+            name = re.split(r"[?#]", target[1:], maxsplit=1)[0]
+            if name in readable:
+                target = f"{READ}/{target[1:]}"
+        return f'href="{html.escape(site.href(target), quote=True)}"'
+
+    return _LOCAL_HREF.sub(swap, fragment)
+
+
+def readable_names(library: Library) -> frozenset[str]:
+    """The app pages whose content a reading page of the same name shows."""
+    return frozenset({*(a.slug for a in library.articles), "glossary"})
 
 
 def document(page: ReadingPage, library: Library, site: Site) -> str:
@@ -664,7 +684,7 @@ def document(page: ReadingPage, library: Library, site: Site) -> str:
         f'<nav aria-label="Reading pages"><ul>{nav}</ul></nav></header>'
         f'<main id="main"><h1>{html.escape(page.title)}</h1>'
         f"{red_flag_box(library.home, library.sources, site)}"
-        f"{_hrefs_local(page.body, site)}{_tools(page, site)}</main>"
+        f"{_hrefs_local(page.body, readable_names(library), site)}{_tools(page, site)}</main>"
         f"<footer><p>{FOOTER_TEXT}</p>"
         f'<nav aria-label="More"><ul><li><a href="{site.href(WARNING_SIGNS_PATH)}">When to seek '
         "care: warning signs that need a doctor</a></li>"
