@@ -201,7 +201,7 @@ async def preview_page(request: Request) -> Response:
         _body(text, "text/html; charset=utf-8"),
         modified=None,
         cache=PREVIEW_CACHE,
-        csp="default-src 'none'; img-src 'self'; base-uri 'none'; form-action 'none'",
+        csp="default-src 'none'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
     )
 
 

@@ -64,6 +64,21 @@ def test_reading_pages_have_no_axe_violations(browser, server) -> None:
     assert found == {}
 
 
+def test_reading_pages_log_nothing_on_the_console(browser, server) -> None:
+    # With the page's own Content-Security-Policy in force: a blocked style or request is
+    # reported on the console (Lighthouse counts it against best practices).
+    context = browser.new_context()
+    page = context.new_page()
+    logged: list[str] = []
+    page.on("console", lambda msg: logged.append(f"{page.url}: {msg.text}"))
+    page.on("pageerror", lambda err: logged.append(f"{page.url}: {err}"))
+    for path in _sitemap_paths(page, server.url):
+        page.goto(f"{server.url}{path}")
+    page.goto(f"{server.url}/p/projection?age=80")
+    context.close()
+    assert logged == []
+
+
 def test_a_learn_page_links_to_its_reading_page(visit, server) -> None:
     visit.page.goto(f"{server.url}/prevention")
     visit.settle()

@@ -174,6 +174,8 @@ def test_no_javascript_and_nothing_from_another_host(built: dict[str, str]) -> N
         page = outline(document)
         assert "script" not in page.tags, path
         assert not re.search(r"\son[a-z]+=", document), path
+        # The policy allows the one style sheet by its hash; style attributes would be blocked.
+        assert " style=" not in document, path
         for resource in page.resources:
             assert resource.startswith("data:"), (path, resource)
 
