@@ -10,4 +10,4 @@ import streamlit as st
 
 from web.reading import routes
 
-app = st.App("app.py", routes=routes())
+app = st.App("app.py", routes=routes(st.get_option("server.baseUrlPath")))

@@ -13,6 +13,7 @@ import functools
 import gzip
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,14 +91,15 @@ def _build(folder: Path, version: int, base_url: str) -> Built:
     )
 
 
-def _site(request: Request) -> reading.Site:
-    return reading.site_for(os.environ.get("EXPLORER_PUBLIC_URL"), str(request.base_url))
+def _site(request: Request, base_path: str) -> reading.Site:
+    here = str(request.base_url).rstrip("/") + base_path
+    return reading.site_for(os.environ.get("EXPLORER_PUBLIC_URL"), here)
 
 
-def built(request: Request) -> Built:
+def built(request: Request, base_path: str) -> Built:
     """The pages for the current content and address (ContentError when content is broken)."""
     folder = content_dir()
-    return _build(folder, _version(folder), _site(request).base_url)
+    return _build(folder, _version(folder), _site(request, base_path).base_url)
 
 
 def _respond(
@@ -154,35 +156,35 @@ def _content_problem(err: ContentError) -> Response:
     return Response(text, 503, {"Cache-Control": "no-store", **SECURITY}, media_type="text/html")
 
 
-async def reading_page(request: Request) -> Response:
+def reading_page(base_path: str, request: Request) -> Response:
     """`/read/...`: a reading page, or the not-found page (404)."""
     try:
-        site_pages = built(request)
+        site_pages = built(request, base_path)
     except ContentError as err:
         return _content_problem(err)
     path = f"{reading.READ}/{request.path_params['rest']}"
     body = site_pages.pages.get(path)
     if body is None:
         if path.endswith("/") and path.rstrip("/") in site_pages.pages:
-            return RedirectResponse(_site(request).href(path.rstrip("/")), 301)
+            return RedirectResponse(_site(request, base_path).href(path.rstrip("/")), 301)
         return _respond(request, site_pages.not_found, modified=None, status=404)
     return _respond(request, body, modified=site_pages.modified)
 
 
-async def read_root(request: Request) -> Response:
-    return RedirectResponse(_site(request).href(reading.INDEX_PATH), 301)
+def read_root(base_path: str, request: Request) -> Response:
+    return RedirectResponse(_site(request, base_path).href(reading.INDEX_PATH), 301)
 
 
-async def sitemap(request: Request) -> Response:
+def sitemap(base_path: str, request: Request) -> Response:
     try:
-        site_pages = built(request)
+        site_pages = built(request, base_path)
     except ContentError as err:
         return _content_problem(err)
     return _respond(request, site_pages.sitemap, modified=site_pages.modified, csp=None)
 
 
-async def robots(request: Request) -> Response:
-    body = _body(reading.robots_txt(_site(request)), "text/plain; charset=utf-8")
+def robots(base_path: str, request: Request) -> Response:
+    body = _body(reading.robots_txt(_site(request, base_path)), "text/plain; charset=utf-8")
     return _respond(request, body, modified=None, csp=None)
 
 
@@ -190,12 +192,12 @@ def _pairs(request: Request) -> list[tuple[str, str]]:
     return list(request.query_params.multi_items())
 
 
-async def preview_page(request: Request) -> Response:
+def preview_page(base_path: str, request: Request) -> Response:
     """`/p/<page>?...`: the view's social tags, then on to the live view."""
     found = preview.describe(request.path_params["page"], _pairs(request))
     if found is None:
-        return RedirectResponse(_site(request).href(reading.INDEX_PATH), 302)
-    text = preview.preview_document(found, _site(request))
+        return RedirectResponse(_site(request, base_path).href(reading.INDEX_PATH), 302)
+    text = preview.preview_document(found, _site(request, base_path))
     return _respond(
         request,
         _body(text, "text/html; charset=utf-8"),
@@ -213,7 +215,7 @@ def _png(page: str, query: tuple[tuple[str, str], ...]) -> bytes:
     return preview.preview_png(preview.chart_spec(found, query))
 
 
-async def preview_image(request: Request) -> Response:
+def preview_image(base_path: str, request: Request) -> Response:
     """`/p/<page>.png?...`: the view's chart, drawn on the server (404 without a chart)."""
     page = request.path_params["page"]
     query = preview.clean_query(_pairs(request))
@@ -237,13 +239,24 @@ async def preview_image(request: Request) -> Response:
     return _respond(request, _body(png, "image/png"), modified=None, cache=PREVIEW_CACHE, csp=None)
 
 
-def routes() -> list[BaseRoute]:
-    """The routes `st.App` serves beside the app (they come before Streamlit's own)."""
+def routes(base_path: str = "") -> list[BaseRoute]:
+    """The routes `st.App` serves beside the app (they come before Streamlit's own).
+
+    `base_path` is Streamlit's `server.baseUrlPath` ("legs" or "/legs/"), so that the
+    reading pages sit below the same path as the app. The handlers are plain functions:
+    Starlette runs them in its thread pool, so building the pages or drawing a preview image
+    never holds up the event loop that carries every session's websocket.
+    """
+    base = f"/{base_path.strip('/')}" if base_path.strip("/") else ""
+
+    def route(path: str, endpoint: Callable[[str, Request], Response]) -> Route:
+        return Route(base + path, functools.partial(endpoint, base))
+
     return [
-        Route("/read", read_root),
-        Route("/read/{rest:path}", reading_page),
-        Route("/sitemap.xml", sitemap),
-        Route("/robots.txt", robots),
-        Route("/p/{page}.png", preview_image),
-        Route("/p/{page}", preview_page),
+        route("/read", read_root),
+        route("/read/{rest:path}", reading_page),
+        route("/sitemap.xml", sitemap),
+        route("/robots.txt", robots),
+        route("/p/{page}.png", preview_image),
+        route("/p/{page}", preview_page),
     ]

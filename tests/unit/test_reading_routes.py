@@ -181,3 +181,17 @@ def test_hostile_links_never_break_a_preview(
     assert "<script" not in reply.text
     image = client.get(f"/p/{page}.png?{query}")
     assert image.status_code in (200, 404)
+
+
+@pytest.mark.parametrize("base_path", ["legs", "/legs/", "/legs"])
+def test_the_routes_sit_below_streamlits_base_url_path(base_path: str) -> None:
+    with TestClient(Starlette(routes=web.routes(base_path))) as below:
+        assert below.get("/read/causes").status_code == 404
+        reply = below.get("/legs/read/causes")
+        assert reply.status_code == 200
+        assert '<link rel="canonical" href="http://testserver/legs/read/causes">' in reply.text
+        assert 'href="/legs/read/seek_care"' in reply.text
+        assert 'href="/legs/projection?bedrest_age=70&amp;bedrest_days=10"' in reply.text
+        assert "<loc>http://testserver/legs/read/faq</loc>" in below.get("/legs/sitemap.xml").text
+        preview = below.get("/legs/p/projection?age=80")
+        assert "url=http://testserver/legs/projection?age=80" in preview.text
