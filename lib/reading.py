@@ -250,7 +250,7 @@ def warning_signs_page(flags: Sequence[RedFlag], sources: Mapping[str, Source]) 
             continue
         items = "".join(
             f"<li><strong>{html.escape(f.symptom)}</strong>. {html.escape(f.action)} "
-            f'<span class="cause">It may be a {html.escape(f.possible_cause)}.</span>'
+            f'<span class="cause">{html.escape(_sentence(f.possible_cause))}.</span>'
             f"{cite(f.source_ids)}</li>"
             for f in chosen
         )
@@ -276,6 +276,11 @@ def warning_signs_page(flags: Sequence[RedFlag], sources: Mapping[str, Source]) 
         tools=(ToolLink("red_flags", "Tick the warning signs you have now"),),
         app_page="red_flags",
     )
+
+
+def _sentence(text: str) -> str:
+    """ "possible stroke" -> "Possible stroke"."""
+    return text[:1].upper() + text[1:]
 
 
 def describe_exercise(exercise: Exercise) -> str:
@@ -495,7 +500,7 @@ table{border-collapse:collapse;margin:1rem 0;width:100%;display:block;overflow-x
 th,td{border:1px solid #8a8a8a;padding:.4rem .6rem;text-align:left;vertical-align:top}
 th{background:#eef3f8}
 sup.cite{font-size:.75em;white-space:nowrap;line-height:0}
-sup.cite a{display:inline-block;min-width:1.5rem;text-align:center;text-decoration:none}
+sup.cite a{text-decoration:none;padding:0 .12rem}
 .redflag,.stop{border:3px solid #b3261e;border-left-width:.75rem;background:#fcebe2;
 padding:.4rem 1rem;margin:1rem 0;border-radius:.3rem}
 .redflag p,.stop p{margin:.5rem 0}
