@@ -11,17 +11,21 @@ page checks them, every value put in the HTML is escaped, and what is passed on 
 view is re-encoded from the parsed query (bounded in count and length).
 
 Everything here is pure; `preview_png` calls vl-convert (no files, no network).
+The projection's preview shows its chart; a link to the exercise library that opens one
+exercise (`?ex=`) shows that exercise and its diagram; other views are described in words.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal, cast
 from urllib.parse import urlencode
 
-from lib import charts, params, projection, reading
+from lib import charts, figures, params, projection, reading
+from lib.exercises import Exercise
 
 PREFIX: Final = "/p"
 MAX_PARAMS: Final = 40  # more than any view takes (the handout takes the most)
@@ -67,8 +71,6 @@ VIEWS: Final[Mapping[str, tuple[str, str]]] = {
     "handout": ("Clinician handout", "A printable page of results and warning signs."),
     "glossary": ("Glossary", "Plain meanings of the words the explorer uses."),
 }
-# The views whose preview carries a picture of their chart.
-CHART_VIEWS: Final = frozenset({"projection"})
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,13 @@ class Preview:
     title: str
     description: str
     query: str  # the parameters, re-encoded, for the live view and the image
-    image: bool  # whether `/p/<page>.png?<query>` draws this view's chart
+    # The checked values that pick the picture (empty: no picture). Two spellings of one
+    # view (`age=80` and `age=80.2&junk=1`) have the same key, so they share one picture.
+    image_key: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def image(self) -> bool:
+        return bool(self.image_key)
 
 
 def preview_url(page: str, link_params: Mapping[str, str], public_base: str) -> str:
@@ -128,8 +136,33 @@ def projection_view(pairs: Sequence[tuple[str, str]]) -> projection.Projection:
     )
 
 
-def describe(page: str, pairs: Sequence[tuple[str, str]]) -> Preview | None:
-    """The preview of `page` with these link parameters, or None for a page with no preview."""
+def _projection_key(path: projection.Projection) -> tuple[tuple[str, str], ...]:
+    return (
+        ("age", str(path.age_years)),
+        ("rate", f"{path.rate_pct_per_decade:g}"),
+        ("measure", path.measure),
+        ("bedrest_age", str(path.episode.age_years)),
+        ("bedrest_days", str(path.episode.days)),
+    )
+
+
+def _chosen_exercise(
+    pairs: Sequence[tuple[str, str]], library: Sequence[Exercise]
+) -> Exercise | None:
+    """The exercise a library link opens (`ex`), checked against the library as the page does."""
+    slugs = [e.slug for e in library]
+    wanted = params.optional_choice(_last(pairs).get("ex"), label="exercise", options=slugs)
+    return next((e for e in library if e.slug == wanted.value), None)
+
+
+def describe(
+    page: str, pairs: Sequence[tuple[str, str]], library: Sequence[Exercise] = ()
+) -> Preview | None:
+    """The preview of `page` with these link parameters, or None for a page with no preview.
+
+    `library` is the exercise library: a link to the library that opens one exercise
+    (`/exercises?ex=sit_to_stand`) is previewed as that exercise, with its diagram.
+    """
     if page not in VIEWS:
         return None
     kept = clean_query(pairs)
@@ -141,26 +174,21 @@ def describe(page: str, pairs: Sequence[tuple[str, str]]) -> Preview | None:
         title = f"{thing} over a lifetime at {path.age_years}"
         if path.has_episode:
             title += f", after {path.episode.days} days in bed at {path.episode.age_years}"
-        description = " ".join(
-            part
-            for part in (
-                path.summary,
-                "An illustration of population averages, not a prediction for you.",
-            )
-            if part
+        description = (
+            f"{path.summary} An illustration of population averages, not a prediction for you."
         )
-    return Preview(page, title, description, query, image=page in CHART_VIEWS)
+        return Preview(page, title, description, query, _projection_key(path))
+    if page == "exercises":
+        exercise = _chosen_exercise(kept, library)
+        if exercise is not None:
+            description = f"{exercise.summary} {reading.describe_exercise(exercise)}."
+            return Preview(page, exercise.title, description, query, (("ex", exercise.slug),))
+    return Preview(page, title, description, query)
 
 
-def chart_spec(preview: Preview, pairs: Sequence[tuple[str, str]]) -> dict[str, Any]:
-    """The Vega-Lite spec of the view's chart, sized for a preview image.
-
-    Raises:
-        ValueError: the view has no chart preview.
-    """
-    if preview.page != "projection":
-        raise ValueError(f"no chart preview for {preview.page!r}")
-    path = projection_view(clean_query(pairs))
+def chart_spec(image_key: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """The Vega-Lite spec of the projection chart for a preview's `image_key`, sized for it."""
+    path = projection_view(image_key)
     spec = charts.projection_chart(path).to_dict(validate=False)
     spec["width"] = IMAGE_WIDTH_PX
     spec["height"] = IMAGE_HEIGHT_PX
@@ -168,15 +196,36 @@ def chart_spec(preview: Preview, pairs: Sequence[tuple[str, str]]) -> dict[str, 
     return spec
 
 
-def preview_png(spec: Mapping[str, Any]) -> bytes:
-    """Draw a Vega-Lite spec as a PNG at twice its size, on the server (vl-convert).
+def figure_for_preview(exercise: Exercise) -> str:
+    """The exercise's diagram as a standalone SVG of fixed size on white (for a PNG)."""
+    svg = figures.figure_svg(exercise.figure, title=exercise.title)
+    sized = re.sub(
+        r'^<svg([^>]*?) width="100%"(?: style="[^"]*")?',
+        rf'<svg\1 width="{figures.WIDTH}" height="{figures.HEIGHT}"',
+        svg,
+        count=1,
+    )
+    return re.sub(r"^(<svg[^>]*>)", r'\1<rect width="100%" height="100%" fill="white"/>', sized)
+
+
+def preview_png(
+    page: str, image_key: Sequence[tuple[str, str]], library: Sequence[Exercise] = ()
+) -> bytes:
+    """The preview picture for a view: its chart or its exercise diagram, drawn on the server.
 
     Raises:
+        LookupError: the view has no picture for this key.
         ImportError: vl-convert-python is not installed.
     """
     import vl_convert
 
-    return vl_convert.vegalite_to_png(dict(spec), scale=2)
+    if page == "projection":
+        return vl_convert.vegalite_to_png(chart_spec(image_key), scale=2)
+    if page == "exercises":
+        exercise = _chosen_exercise(image_key, library)
+        if exercise is not None:
+            return vl_convert.svg_to_png(figure_for_preview(exercise), scale=3)
+    raise LookupError(f"no preview picture for {page!r} {list(image_key)}")
 
 
 def preview_document(preview: Preview, site: reading.Site) -> str:

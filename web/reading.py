@@ -23,6 +23,7 @@ from starlette.routing import BaseRoute, Route
 
 from lib import preview, reading
 from lib.content import ContentError
+from lib.exercises import Exercise
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE_CACHE = "public, max-age=600, stale-while-revalidate=86400"
@@ -74,6 +75,7 @@ class Built:
     sitemap: Body
     robots: Body
     modified: float  # seconds since the epoch
+    library: reading.Library
 
 
 @functools.lru_cache(maxsize=8)
@@ -88,6 +90,7 @@ def _build(folder: Path, version: int, base_url: str) -> Built:
         sitemap=_body(reading.sitemap_xml(all_pages, site), "application/xml; charset=utf-8"),
         robots=_body(reading.robots_txt(site), "text/plain; charset=utf-8"),
         modified=version / 1e9,
+        library=library,
     )
 
 
@@ -192,9 +195,18 @@ def _pairs(request: Request) -> list[tuple[str, str]]:
     return list(request.query_params.multi_items())
 
 
+def _exercises(request: Request, base_path: str) -> tuple[Exercise, ...]:
+    """The exercise library for previews; none when content is broken (words still work)."""
+    try:
+        return built(request, base_path).library.exercises
+    except ContentError:
+        return ()
+
+
 def preview_page(base_path: str, request: Request) -> Response:
     """`/p/<page>?...`: the view's social tags, then on to the live view."""
-    found = preview.describe(request.path_params["page"], _pairs(request))
+    page = request.path_params["page"]
+    found = preview.describe(page, _pairs(request), _exercises(request, base_path))
     if found is None:
         return RedirectResponse(_site(request, base_path).href(reading.INDEX_PATH), 302)
     text = preview.preview_document(found, _site(request, base_path))
@@ -208,35 +220,33 @@ def preview_page(base_path: str, request: Request) -> Response:
 
 
 @functools.lru_cache(maxsize=64)
-def _png(page: str, query: tuple[tuple[str, str], ...]) -> bytes:
-    found = preview.describe(page, query)
-    if found is None or not found.image:
-        raise LookupError(page)
-    return preview.preview_png(preview.chart_spec(found, query))
+def _png(
+    page: str, image_key: tuple[tuple[str, str], ...], exercises: tuple[Exercise, ...]
+) -> bytes:
+    # Keyed on the checked values that pick the picture, not on the raw text of the link.
+    return preview.preview_png(page, image_key, exercises)
 
 
 def preview_image(base_path: str, request: Request) -> Response:
-    """`/p/<page>.png?...`: the view's chart, drawn on the server (404 without a chart)."""
+    """`/p/<page>.png?...`: the view's chart or diagram, drawn on the server (404 without)."""
     page = request.path_params["page"]
-    query = preview.clean_query(_pairs(request))
-    found = preview.describe(page, query)
-    if found is None or not found.image:
+    library = _library_or_none(request, base_path)
+    exercises = library.exercises if library is not None else ()
+    found = preview.describe(page, _pairs(request), exercises)
+    if found is None or not found.image or library is None:
         return Response("No preview image for this page.", 404, media_type="text/plain")
-    # The same picture for every spelling of the same view: key the cache on its checked
-    # values, not on the raw text of the link.
-    view = preview.projection_view(query)
-    canonical = (
-        ("age", str(view.age_years)),
-        ("rate", str(view.rate_pct_per_decade)),
-        ("measure", view.measure),
-        ("bedrest_age", str(view.episode.age_years)),
-        ("bedrest_days", str(view.episode.days)),
-    )
     try:
-        png = _png(page, canonical)
+        png = _png(page, found.image_key, library.exercises)
     except ImportError:
         return Response("Preview images need vl-convert-python.", 404, media_type="text/plain")
     return _respond(request, _body(png, "image/png"), modified=None, cache=PREVIEW_CACHE, csp=None)
+
+
+def _library_or_none(request: Request, base_path: str) -> reading.Library | None:
+    try:
+        return built(request, base_path).library
+    except ContentError:
+        return None
 
 
 def routes(base_path: str = "") -> list[BaseRoute]:

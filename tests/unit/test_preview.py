@@ -12,6 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib import preview, reading
+from lib.exercises import Exercise
+from lib.figures import HEIGHT, WIDTH
+from tests.conftest import CONTENT
 
 SITE = reading.Site("https://example.org/legs")
 
@@ -87,23 +90,73 @@ def test_the_preview_document_has_social_tags_an_image_and_a_way_on() -> None:
     assert "<script" not in document
 
 
-def test_the_chart_spec_is_sized_for_a_preview_and_drawn_as_png() -> None:
-    pairs = [("age", "80"), ("bedrest_days", "10")]
-    found = preview.describe("projection", pairs)
-    assert found is not None
-    spec = preview.chart_spec(found, pairs)
-    assert spec["width"] == preview.IMAGE_WIDTH_PX
-    png = preview.preview_png(spec)
+def png_size(png: bytes) -> tuple[int, int]:
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    width = int.from_bytes(png[16:20], "big")
-    assert width >= 2 * preview.IMAGE_WIDTH_PX  # drawn at twice its size
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
-def test_views_without_a_chart_have_no_spec() -> None:
+def test_the_projection_picture_is_its_chart_drawn_at_twice_its_size() -> None:
+    found = preview.describe("projection", [("age", "80"), ("bedrest_days", "10")])
+    assert found is not None
+    spec = preview.chart_spec(found.image_key)
+    assert spec["width"] == preview.IMAGE_WIDTH_PX
+    assert spec["background"] == "white"
+    width, _ = png_size(preview.preview_png("projection", found.image_key))
+    assert width >= 2 * preview.IMAGE_WIDTH_PX
+
+
+def test_two_spellings_of_one_view_share_one_picture() -> None:
+    one = preview.describe("projection", [("age", "80"), ("rate", "5")])
+    two = preview.describe("projection", [("rate", "5.0"), ("age", "80.2"), ("junk", "<b>")])
+    assert one is not None
+    assert two is not None
+    assert one.image_key == two.image_key
+    assert one.query != two.query  # while each goes on to the view exactly as it was linked
+
+
+@pytest.fixture(scope="module")
+def library() -> tuple[Exercise, ...]:
+    return reading.load_library(CONTENT).exercises
+
+
+def test_a_library_link_to_one_exercise_is_previewed_with_its_diagram(
+    library: tuple[Exercise, ...],
+) -> None:
+    found = preview.describe("exercises", [("ex", "sit_to_stand")], library)
+    squat = next(e for e in library if e.slug == "sit_to_stand")
+    assert found is not None
+    assert found.title == squat.title
+    assert found.description.startswith(squat.summary)
+    assert found.image_key == (("ex", "sit_to_stand"),)
+    svg = preview.figure_for_preview(squat)
+    assert svg.startswith(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}"')
+    assert f'width="{WIDTH}" height="{HEIGHT}"' in svg
+    assert '<rect width="100%" height="100%" fill="white"/>' in svg
+    assert png_size(preview.preview_png("exercises", found.image_key, library)) == (
+        3 * WIDTH,
+        3 * HEIGHT,
+    )
+
+
+@pytest.mark.parametrize("ex", [None, "no_such_exercise", "<script>"])
+def test_the_library_without_a_known_exercise_is_described_in_words(
+    library: tuple[Exercise, ...], ex: str | None
+) -> None:
+    pairs = [("ex", ex)] if ex is not None else []
+    found = preview.describe("exercises", pairs, library)
+    assert found is not None
+    assert found.title == "Exercise library"
+    assert not found.image
+    with pytest.raises(LookupError):
+        preview.preview_png("exercises", found.image_key, library)
+
+
+def test_views_without_a_picture_have_none() -> None:
     found = preview.describe("quiz", [])
     assert found is not None
-    with pytest.raises(ValueError, match="no chart preview"):
-        preview.chart_spec(found, [])
+    assert not found.image
+    with pytest.raises(LookupError, match="no preview picture"):
+        preview.preview_png("quiz", found.image_key)
 
 
 HOSTILE = st.one_of(

@@ -152,6 +152,18 @@ def test_the_preview_page_and_its_image(client: TestClient) -> None:
     assert unknown.headers["location"].endswith("/read/")
 
 
+def test_an_exercise_link_is_previewed_with_its_diagram(client: TestClient) -> None:
+    reply = client.get("/p/exercises?ex=sit_to_stand")
+    assert "<title>Sit-to-stand · Leg Muscle Explorer</title>" in reply.text
+    assert 'property="og:image" content="http://testserver/p/exercises.png?ex=sit_to_stand"' in (
+        reply.text
+    )
+    image = client.get("/p/exercises.png?ex=sit_to_stand")
+    assert image.status_code == 200
+    assert image.content.startswith(b"\x89PNG")
+    assert client.get("/p/exercises.png?ex=nothing").status_code == 404
+
+
 def test_the_same_view_spelled_two_ways_is_one_picture(client: TestClient) -> None:
     one = client.get("/p/projection.png?age=80&rate=5")
     two = client.get("/p/projection.png?rate=5.0&age=80.2&junk=%3Cb%3E")
