@@ -123,8 +123,9 @@ def lighthouse_bin() -> Path | None:
     return chosen if chosen.exists() else None
 
 
-def _lighthouse(binary: Path, url: str) -> dict[str, float]:
-    """One Lighthouse run (its mobile defaults): the four category scores and the key audits."""
+def _lighthouse(binary: Path, url: str) -> tuple[dict[str, float], list[str]]:
+    """One Lighthouse run (its mobile defaults): the category scores and key audits, and in
+    words the largest files the page loaded and the audits it failed."""
     WORK.mkdir(parents=True, exist_ok=True)
     out = WORK / "lighthouse.json"
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
@@ -139,13 +140,39 @@ def _lighthouse(binary: Path, url: str) -> dict[str, float]:
     report = json.loads(out.read_text(encoding="utf-8"))
     scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
     audits = report["audits"]
-    return {
+    numbers = {
         **scores,
         "fcp_s": audits["first-contentful-paint"]["numericValue"] / 1000,
         "lcp_s": audits["largest-contentful-paint"]["numericValue"] / 1000,
         "cls": audits["cumulative-layout-shift"]["numericValue"],
         "kb": audits["total-byte-weight"]["numericValue"] / 1024,
     }
+    files = audits["total-byte-weight"].get("details", {}).get("items", [])[:8]
+    largest = "; ".join(
+        f"`{f['url'].split('?')[0].rsplit('/', 1)[-1]}` {f['totalBytes'] / 1024:.0f} KB"
+        f" ({_whose(f['url'])})"
+        for f in files
+    )
+    failed = sorted(
+        f"{category['id']}: {ref['id']}"
+        for category in report["categories"].values()
+        for ref in category["auditRefs"]
+        if ref["weight"] > 0 and audits[ref["id"]].get("score") not in (None, 1)
+    )
+    notes = [f"largest files: {largest}", f"audits below full marks: {', '.join(failed)}"]
+    return numbers, notes
+
+
+def _whose(url: str) -> str:
+    """Who a file of a Streamlit page belongs to."""
+    name = url.rsplit("/", 1)[-1]
+    if "MaterialSymbols" in name:
+        return "the icon font, fetched for our `:material/...:` page and alert icons"
+    if "SourceSans" in name:
+        return "Streamlit's default font"
+    if name.endswith(".js") or name.endswith(".css"):
+        return "Streamlit's frontend"
+    return "the page"
 
 
 def run(repeat: int = REPEAT, lighthouse: bool = True) -> Part:
@@ -154,6 +181,7 @@ def run(repeat: int = REPEAT, lighthouse: bool = True) -> Part:
     chosen = pairs()
     samples: dict[str, list[dict[str, float]]] = {}
     scores: dict[str, dict[str, float]] = {}
+    notes: dict[str, list[str]] = {}
     with sync_playwright() as playwright, contextlib.ExitStack() as stack:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         stack.callback(browser.close)
@@ -170,7 +198,7 @@ def run(repeat: int = REPEAT, lighthouse: bool = True) -> Part:
         binary = lighthouse_bin() if lighthouse else None
         if binary is not None:
             for path in (*LIGHTHOUSE_SAMPLE, *LIGHTHOUSE_CONTRAST):
-                scores[path] = _lighthouse(binary, app.url + path)
+                scores[path], notes[path] = _lighthouse(binary, app.url + path)
     medians = {
         name: {key: median([m[key] for m in runs]) for key in runs[0]}
         for name, runs in samples.items()
@@ -208,6 +236,10 @@ def run(repeat: int = REPEAT, lighthouse: bool = True) -> Part:
     if heavy:
         misses.append(f"reading pages over {BYTES_TARGET_KB} KB: {', '.join(heavy)}")
     lines += ["", *_lighthouse_lines(scores, lighthouse)]
+    for path in LIGHTHOUSE_CONTRAST:
+        if path in notes:
+            lines += ["", f"What `{path}` loads under Lighthouse, and what it failed:", ""]
+            lines += [f"- {note}" for note in notes[path]]
     for path, result in scores.items():
         if path in LIGHTHOUSE_CONTRAST:
             continue
