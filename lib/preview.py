@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal, cast
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from lib import charts, figures, params, projection, reading
 from lib.exercises import Exercise
@@ -104,6 +104,20 @@ def preview_url(page: str, link_params: Mapping[str, str], public_base: str) -> 
     """
     query = urlencode(dict(link_params))
     return f"{public_base.rstrip('/')}{PREFIX}/{page}" + (f"?{query}" if query else "")
+
+
+def preview_link(share_url: str) -> str:
+    """The preview address of a share link, or the link itself for a view with no preview.
+
+    The share builder's link (`https://example.org/legs/projection?age=80`) becomes
+    `https://example.org/legs/p/projection?age=80`: the same host, path prefix and query,
+    3 characters longer, so its QR code stays as scannable.
+    """
+    parts = urlsplit(share_url)
+    root, _, page = parts.path.rstrip("/").rpartition("/")
+    if page not in VIEWS or root.endswith(PREFIX):
+        return share_url
+    return urlunsplit((parts.scheme, parts.netloc, f"{root}{PREFIX}/{page}", parts.query, ""))
 
 
 def clean_query(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib import preview, reading
+from lib import links, preview, reading
 from lib.exercises import Exercise
 from lib.figures import HEIGHT, WIDTH
 from tests.conftest import CONTENT
@@ -68,6 +68,30 @@ def test_preview_url_is_short_and_keeps_the_parameters_in_order() -> None:
     assert preview.preview_url("quiz", {}, "http://localhost:8501") == (
         "http://localhost:8501/p/quiz"
     )
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"),
+    [
+        ("https://example.org/legs/projection?age=80&bedrest_days=10",
+         "https://example.org/legs/p/projection?age=80&bedrest_days=10"),
+        ("http://localhost:8501/self_check?age=70", "http://localhost:8501/p/self_check?age=70"),
+        ("http://localhost:8501/exercises", "http://localhost:8501/p/exercises"),
+        ("http://localhost:8501/causes", "http://localhost:8501/causes"),  # no preview
+        ("http://localhost:8501/", "http://localhost:8501/"),
+        ("http://localhost:8501/p/projection?age=1", "http://localhost:8501/p/projection?age=1"),
+    ],
+)  # fmt: skip
+def test_a_share_link_becomes_its_preview_link(share: str, expected: str) -> None:
+    assert preview.preview_link(share) == expected
+
+
+@given(st.dictionaries(st.text(max_size=20), st.text(max_size=40), max_size=5))
+def test_the_preview_link_of_a_share_link_keeps_its_query(link_params: dict[str, str]) -> None:
+    share = links.share_link("http://localhost:8501/projection", link_params)
+    out = preview.preview_link(share)
+    assert out == preview.preview_url("projection", link_params, "http://localhost:8501")
+    assert len(out) == len(share) + len(preview.PREFIX)
 
 
 def test_the_preview_document_has_social_tags_an_image_and_a_way_on() -> None:

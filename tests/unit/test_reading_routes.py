@@ -207,3 +207,10 @@ def test_the_routes_sit_below_streamlits_base_url_path(base_path: str) -> None:
         assert "<loc>http://testserver/legs/read/faq</loc>" in below.get("/legs/sitemap.xml").text
         preview = below.get("/legs/p/projection?age=80")
         assert "url=http://testserver/legs/projection?age=80" in preview.text
+
+
+def test_head_requests_get_the_headers_alone(client: TestClient) -> None:
+    reply = client.head("/read/causes", headers={"Accept-Encoding": "gzip"})
+    assert reply.status_code == 200
+    assert reply.content == b""
+    assert reply.headers["etag"] == client.get("/read/causes").headers["etag"]
