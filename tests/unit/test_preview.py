@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import html
+import io
 import re
 from urllib.parse import parse_qsl, urlsplit
 
 import html5lib
 import pytest
+import zxingcpp
 from hypothesis import given
 from hypothesis import strategies as st
+from PIL import Image
 
-from lib import links, preview, reading
+from lib import links, preview, qr, reading
 from lib.exercises import Exercise
 from lib.figures import HEIGHT, WIDTH
 from tests.conftest import CONTENT
@@ -92,6 +95,18 @@ def test_the_preview_link_of_a_share_link_keeps_its_query(link_params: dict[str,
     out = preview.preview_link(share)
     assert out == preview.preview_url("projection", link_params, "http://localhost:8501")
     assert len(out) == len(share) + len(preview.PREFIX)
+
+
+def test_the_qr_code_of_a_preview_link_stays_small_and_reads_back() -> None:
+    share = (
+        "https://example.org/legs/projection?age=80&rate=5.0&measure=strength"
+        "&bedrest_age=70&bedrest_days=10"
+    )
+    link = preview.preview_link(share)
+    # A 3-character longer link: the same QR version (module count) or at most one up.
+    assert len(qr.matrix(link)) - len(qr.matrix(share)) <= 4
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.qr_png(link))))
+    assert [r.text for r in found] == [link]
 
 
 def test_the_preview_document_has_social_tags_an_image_and_a_way_on() -> None:
