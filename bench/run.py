@@ -11,6 +11,9 @@ Parts (each a module of this package; every ratio is against a bare page run the
   /self_check, beside a bare one-slider page (`bench.interaction`).
 - load: 50 concurrent sessions (3 Chromium tabs, the rest over Streamlit's websocket
   protocol) for 60 s: errors, latency, memory (`bench.load`, `bench.protocol`).
+- reading: each reading page (`/read/...`) against the Streamlit page of the same content,
+  cold loads and transfer sizes in one run, and Lighthouse on a sample when installed
+  (`bench.readingload`).
 - costs: a sampling profile of the reruns, ours against Streamlit's (`bench.costs`); its
   section is written when a target is missed.
 
@@ -38,13 +41,13 @@ if str(ROOT) not in sys.path:
 
 import streamlit  # noqa: E402
 
-from bench import core, costs, interaction, load, pageload  # noqa: E402
+from bench import core, costs, interaction, load, pageload, readingload  # noqa: E402
 from bench.common import CHART_PAGES, CHROMIUM, PAGES, WORK, Part, median  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 PARTIAL = WORK / "RESULTS-partial.md"
-PARTS = ("lib", "apptest", "cold", "start", "interaction", "load", "costs")
-BROWSER_PARTS = {"cold", "start", "interaction", "load"}
+PARTS = ("lib", "apptest", "cold", "start", "interaction", "load", "reading", "costs")
+BROWSER_PARTS = {"cold", "start", "interaction", "load", "reading"}
 
 
 def header(full: bool, quick: bool) -> list[str]:
@@ -326,6 +329,8 @@ def main(argv: list[str] | None = None) -> None:
                 if quick
                 else load.run(env=env)
             )
+        elif name == "reading":
+            parts[name] = readingload.run(repeat=2 if quick else readingload.REPEAT)
         print("\n".join(parts[name].lines), flush=True)
         print(f"bench: {name} took {time.perf_counter() - t:.0f} s", flush=True)
 

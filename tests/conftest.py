@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,18 @@ CONTENT = ROOT / "content"
 # The evidence ledger: every fact id the code and content cite (it lives in the repository).
 FACTS = CONTENT / "facts.yaml"
 LEDGER = facts.load_ledger(FACTS)
+
+
+def makefile_entry() -> str:
+    """The entry file `make run` starts (`ENTRY := ...` in the Makefile, its one place)."""
+    for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^ENTRY\s*:?=\s*(\S+)\s*$", line)
+        if found:
+            return found[1]
+    raise RuntimeError("the Makefile sets no ENTRY")
+
+
+ENTRY = makefile_entry()
 
 
 @pytest.fixture

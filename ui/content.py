@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,7 +11,7 @@ from types import MappingProxyType
 
 import streamlit as st
 
-from lib import content, exercises, glossary, plan, quiz, scenes
+from lib import content, exercises, glossary, plan, quiz, reading, scenes
 from lib.content import Article, ContentError, Site, Source
 from lib.exercises import Exercise
 from lib.glossary import Term
@@ -163,8 +164,22 @@ def render_article(slug: str, *, show_title: bool = True) -> Article | None:
             f"About {article.minutes} min read · Written for {', '.join(article.audience)} · "
             f"Reviewed {article.reviewed:%d %B %Y}"
         )
+        reading_link(reading.article_path(slug))
     st.html(article.html)
     return article
+
+
+def reading_link(path: str) -> None:
+    """A link to the same content as a plain reading page (`lib.reading`).
+
+    For slow phones, printing and sharing. Relative (`read/causes` from `/causes`), so it
+    works below any path the app is served from.
+    """
+    href = html.escape(path.lstrip("/"), quote=True)
+    st.html(
+        f'<p class="lme-read"><a href="{href}">Read this as a plain page: quicker on a phone, '
+        "easy to print or share</a></p>"
+    )
 
 
 def render_glossary(query: str) -> None:
@@ -177,6 +192,7 @@ def render_glossary(query: str) -> None:
     except ContentError as err:
         _show_error(err)
         return
+    reading_link(reading.GLOSSARY_PATH)
     found = glossary.search(terms, query)
     st.caption(f"{len(found)} of {len(terms)} words shown")
     if found:

@@ -1,4 +1,7 @@
-"""Browser fixtures: a real `streamlit run app.py` and Debian's Chromium driven by Playwright.
+"""Browser fixtures: a real `streamlit run <ENTRY>` and Debian's Chromium driven by Playwright.
+
+ENTRY is the Makefile's entry file (`streamlit_app.py`: `app.py` plus the reading routes),
+so the tests start the server the way `make run` and Streamlit Community Cloud do.
 
 `playwright install` cannot download browsers on these machines, so Playwright launches the
 system Chromium at /usr/bin/chromium. Without it the browser tests skip, unless
@@ -23,7 +26,7 @@ import pytest
 from google.protobuf.message import DecodeError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.conftest import ROOT
+from tests.conftest import ENTRY, ROOT
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 SCREENSHOTS = ROOT / "tests" / "browser" / "screenshots"
@@ -74,7 +77,7 @@ class Server:
 def streamlit_server(
     tmp: Path,
     env: dict[str, str] | None = None,
-    script: str = "app.py",
+    script: str = ENTRY,
     *,
     host: str = "localhost",
     poll_s: float = 0.25,
