@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lib import linkparams as lp
 from lib import redflags
 from ui import require_router, source_line
 from ui.inputs import url_choice
@@ -12,12 +13,7 @@ require_router()
 verdict = st.container()
 st.title("Warning signs checklist", anchor=False)
 st.caption("Tick anything you have now. Screening for danger signs, not a diagnosis.")
-country = url_choice(
-    "Where are you?",
-    key="country",
-    options={"uk": "UK (999)", "us": "US (911)", "eu": "EU (112)"},
-    default="uk",
-)
+country = url_choice(lp.COUNTRY)
 ticked = [flag.id for flag in redflags.RED_FLAGS if st.checkbox(flag.symptom, key=f"rf_{flag.id}")]
 result = redflags.triage(ticked, country)
 with verdict:

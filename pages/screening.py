@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lib import linkparams as lp
 from lib import screening
 from ui import require_router
 from ui.inputs import url_number
@@ -18,7 +19,7 @@ st.warning(
 )
 left, right = st.columns(2)
 with left:
-    age = int(url_number("Age (years)", key="age", lo=18, hi=110, default=70))
+    age = int(url_number(lp.SCREENING_AGE))
 with right:
     sex = sex_input()
 

@@ -7,9 +7,11 @@ import datetime as dt
 import streamlit as st
 
 import lib
-from lib import charts, exercises, plan, report
+from lib import charts, plan, report
+from lib import linkparams as lp
 from lib.exercises import Exercise
 from lib.plan import Plan
+from ui import links
 from ui.charts import show_chart, show_table, source_line
 from ui.content import load_sources
 from ui.inputs import url_choice, url_optional_number, url_pills, url_slider
@@ -58,7 +60,7 @@ def _one_week(built: Plan, by_slug: dict[str, Exercise]) -> None:
             st.markdown(f"**{day.name}**, about {day.minutes} minutes")
             for activity in day.activities:
                 names = [
-                    f"[{by_slug[s].title}](/exercises?ex={s})"
+                    f"[{by_slug[s].title}]({links.href('exercises', {'ex': s})})"
                     for s in activity.exercises
                     if s in by_slug
                 ]
@@ -132,39 +134,17 @@ def plan_inputs(age: int | None = None) -> plan.PlanInput | None:
 
     A page that already asks for the age (the clinician handout) passes it in.
     """
-    level = url_choice(
-        "Where you start", key="level", options=exercises.LEVEL_NAMES, default="supported"
-    )
-    days = url_pills(
-        "Days you can exercise",
-        key="days",
-        options=dict(zip(plan.WEEKDAYS, plan.WEEKDAY_NAMES, strict=True)),
-        default=plan.WEEKDAYS[:5],
-    )
+    level = url_choice(lp.LEVEL)
+    days = url_pills(lp.DAYS)
     left, middle, right = st.columns(3)
     with left:
-        minutes = url_slider(
-            "Minutes a day",
-            key="minutes",
-            lo=plan.MIN_DAY_MIN,
-            hi=plan.MAX_DAY_MIN,
-            default=60,
-            step=5,
-        )
+        minutes = url_slider(lp.MINUTES)
     with middle:
         if age is None:
-            age = int(
-                url_slider("Age (years)", key="age", lo=plan.MIN_AGE, hi=plan.MAX_AGE, default=70)
-            )
+            age = int(url_slider(lp.PLAN_AGE))
     with right:
-        weeks = url_slider("Weeks", key="weeks", lo=plan.MIN_WEEKS, hi=plan.MAX_WEEKS, default=8)
-    now = url_optional_number(
-        "Moderate-equivalent minutes you do now each week (optional, from the self-check)",
-        key="now",
-        lo=0,
-        hi=3000,
-        step=10,
-    )
+        weeks = url_slider(lp.WEEKS)
+    now = url_optional_number(lp.NOW)
     if not days:
         st.warning("Pick at least one day you can exercise.", icon=":material/event_busy:")
         return None

@@ -8,6 +8,7 @@ import streamlit as st
 
 import lib
 from lib import charts, report, screening
+from lib import linkparams as lp
 from lib.screening import Flag, ScreenResult, Sex
 from ui.charts import show_chart, source_line
 from ui.content import load_sources
@@ -89,9 +90,7 @@ def summary_report(
 
 def sex_input() -> Sex:
     """Sex for the norms and cut-offs that differ by it, bound to `sex`."""
-    sex = url_choice(
-        "Sex", key="sex", options={"female": "Female", "male": "Male"}, default="female"
-    )
+    sex = url_choice(lp.SEX)
     return "male" if sex == "male" else "female"
 
 
@@ -105,12 +104,8 @@ def screening_inputs(age: int, sex: Sex, *, detailed: bool = True) -> list[Scree
     heading = st.header if detailed else st.subheader
     heading("SARC-F questionnaire", anchor=False)
     answers = {
-        item.key: url_optional_choice(
-            f"{item.name}: {item.question}",
-            key=f"sarcf_{item.key}",
-            options={str(score): label for score, label in enumerate(item.answers)},
-        )
-        for item in screening.SARC_F_ITEMS
+        item.key: url_optional_choice(param)
+        for item, param in zip(screening.SARC_F_ITEMS, lp.SARC_F, strict=True)
     }
     sarc_f = screening.sarc_f(*(None if a is None else int(a) for a in answers.values()))
     if detailed:
@@ -119,9 +114,7 @@ def screening_inputs(age: int, sex: Sex, *, detailed: bool = True) -> list[Scree
     heading("30-second chair stand", anchor=False)
     if detailed:
         how_to("How to do it safely", screening.CHAIR_STAND_SETUP)
-    stands = url_optional_number(
-        "Full stands in 30 seconds", key="chair_stands", lo=0, hi=60, clamp=False
-    )
+    stands = url_optional_number(lp.CHAIR_STANDS)
     chair = screening.chair_stand(None if stands is None else int(stands), age, sex)
     if detailed:
         show_results(chair)
@@ -139,14 +132,7 @@ def screening_inputs(age: int, sex: Sex, *, detailed: bool = True) -> list[Scree
             tuple(f"Stage {s.number}, {s.name}: {s.how}" for s in screening.BALANCE_STAGES),
         )
         how_to("How to do it safely", screening.BALANCE_SETUP)
-    stage = url_optional_choice(
-        "Last stage held for 10 seconds",
-        key="balance_stage",
-        options={
-            "0": "None",
-            **{str(s.number): f"{s.number}. {s.name}" for s in screening.BALANCE_STAGES},
-        },
-    )
+    stage = url_optional_choice(lp.BALANCE_STAGE)
     balance = screening.balance(None if stage is None else int(stage))
     if detailed:
         show_results(balance)
@@ -154,37 +140,19 @@ def screening_inputs(age: int, sex: Sex, *, detailed: bool = True) -> list[Scree
     heading("Timed Up and Go", anchor=False)
     if detailed:
         how_to("How to do it safely", screening.TUG_SETUP)
-    tug_s = url_optional_number(
-        "Timed Up and Go (seconds)",
-        key="tug_s",
-        lo=0.1,
-        hi=600,
-        step=0.1,
-        integer=False,
-        clamp=False,
-    )
+    tug_s = url_optional_number(lp.TUG_S)
     tug = screening.tug(tug_s)
     if detailed:
         show_results(*tug)
 
     heading("5-times sit-to-stand", anchor=False)
-    sts5_s = url_optional_number(
-        "Seconds for 5 stands", key="sts5_s", lo=0.1, hi=300, step=0.1, integer=False, clamp=False
-    )
+    sts5_s = url_optional_number(lp.STS5_S)
     sts5 = screening.sit_to_stand_5(sts5_s)
     if detailed:
         show_results(*sts5)
 
     heading("Grip strength (optional)", anchor=False)
-    grip_kg = url_optional_number(
-        "Grip strength (kg), measured with a hand dynamometer",
-        key="grip_kg",
-        lo=0,
-        hi=150,
-        step=0.5,
-        integer=False,
-        clamp=False,
-    )
+    grip_kg = url_optional_number(lp.GRIP_KG)
     grip = screening.grip(grip_kg, sex)
     if detailed:
         show_results(*grip)
