@@ -7,7 +7,7 @@ The key is public: clinicians' links and printed QR codes carry it, so never ren
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lib import exercises, plan, screening
@@ -15,11 +15,15 @@ from lib.links import (
     Choice,
     Choices,
     Flag,
+    Item,
     Number,
     OptionalChoice,
     OptionalNumber,
     Param,
+    Shown,
     Text,
+    grouped,
+    query,
 )
 
 P = Param[Any]
@@ -233,3 +237,15 @@ KNOWN_KEYS = frozenset(p.key for page in PAGES.values() for p in page)
 def page_param(page: str, key: str) -> P | None:
     """The page's parameter with this key, or None when the page takes no such parameter."""
     return next((p for p in PAGES.get(page, ()) if p.key == key), None)
+
+
+def canonical(page: str, items: Iterable[Item]) -> tuple[Item, ...]:
+    """A page's link as the page itself writes it: codes, defaults left out, others dropped.
+
+    A scene's QR code uses it, so it is the link the projector's address bar shows.
+    """
+    given = grouped(items)
+    return query(
+        Shown(param, param.read(given[param.key]).value if param.key in given else param.empty)
+        for param in PAGES.get(page, ())
+    )
