@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from lib import linkparams, links
 from lib.links import Item, Param, Shown
@@ -96,6 +97,8 @@ def start(param: Param[Any]) -> Checked[Any] | None:
     reader last chose on this page.
     """
     state = _state()
+    if param.key not in st.session_state and _sent_by_browser(param.key):
+        return None  # a tab reconnected to a restarted server: what it shows stands
     if state.new:
         raws = state.query.get(param.key)
         if raws is not None:
@@ -110,6 +113,23 @@ def start(param: Param[Any]) -> Checked[Any] | None:
         return None
     stored = state.store.get(state.page or "", {}).get(param.key)
     return Checked(param.empty if stored is None else param.read(stored).value)
+
+
+def _sent_by_browser(key: str) -> bool:
+    """Whether this run's request carries a value the browser holds for the input `key`.
+
+    Why: after a server restart, the open tab reconnects to a new session and sends its
+    inputs' values with the reader's next change; the URL it sends is the one from before
+    that change. There is no public API for this, so it looks at the widget states the
+    request brought (Streamlit's keyed widget ids end in `-<key>`); if that changes, the
+    tab's first input after a restart would show the link's older value instead.
+    """
+    ctx = get_script_run_ctx()
+    try:
+        incoming = ctx.session_state._state._new_widget_state.states  # type: ignore[union-attr]
+    except AttributeError:
+        return False
+    return any(widget_id.endswith(f"-{key}") for widget_id in incoming)
 
 
 def _value(widget_value: object) -> object:
