@@ -86,6 +86,16 @@ def expected_link(page: str, chosen: dict[str, Any], keys: set[str]) -> dict[str
     return grouped(query(Shown(p, chosen[p.key]) for p in declared(page, chosen) if p.key in keys))
 
 
+def assert_codes(page: str, query_: dict[str, list[str]]) -> None:
+    """Every option in the address is one of its parameter's codes, never its label."""
+    for key, raws in query_.items():
+        param = linkparams.page_param(page, key)
+        assert param is not None, f"{key} is not a parameter of {page}"
+        codes = with_runtime_options(param).values()
+        if codes:
+            assert all(raw in codes or raw == "" for raw in raws), (key, raws, codes)
+
+
 def check_shows(at: AppTest, page: str, chosen: dict[str, Any]) -> set[str]:
     """The page shows `chosen` in every input it draws; returns the keys it draws."""
     assert not at.exception, [e.value for e in at.exception]
@@ -122,6 +132,7 @@ def test_a_link_reopens_the_same_inputs_and_results(page, data):
     at = open_page(f"pages/{page}.py", link)
     keys = check_shows(at, page, chosen)
     assert link_notes(at) == []
+    assert_codes(page, address(at))
     assert address(at) == expected_link(page, chosen, keys)
 
     again = open_page(f"pages/{page}.py", address(at))
@@ -156,6 +167,7 @@ def test_clicking_writes_the_same_link(page, data):
             set_input(element, chosen[key])
     at.run()
     keys = check_shows(at, page, chosen) - {"ex"}
+    assert_codes(page, address(at))
     assert address(at) == expected_link(page, chosen, keys)
     if same_results(page, chosen):
         opened = open_page(f"pages/{page}.py", address(at))
