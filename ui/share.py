@@ -20,16 +20,16 @@ def local_note(link: str) -> None:
         return
     lan = links.lan_address()
     fix = (
-        f"On the same Wi-Fi network, this address should work: "
-        f"`{link_lib.with_host(link, lan)}` (open the app at it, and its links follow). "
+        f"A phone on the same Wi-Fi can try `{link_lib.with_host(link, lan)}`; open the "
+        "app at that address on this computer and every link and QR code will use it. "
         if lan
         else ""
     )
     st.warning(
         "**This link only works on this computer** (it points at `localhost`): a phone or "
-        f"another computer cannot open it. {fix}To share links and QR codes, run the app with "
-        "`EXPLORER_PUBLIC_URL` set to the address others use (for example "
-        "`EXPLORER_PUBLIC_URL=http://192.168.1.20:8501 make run`); see the README, "
+        f"another computer cannot open it. {fix}Or run the app with `EXPLORER_PUBLIC_URL` "
+        "set to the address others use (for example "
+        "`EXPLORER_PUBLIC_URL=http://192.168.1.20:8501 make run`): see the README, "
         '"Teaching with it".',
         icon=":material/wifi_off:",
     )

@@ -21,7 +21,7 @@ import zxingcpp
 from PIL import Image
 
 from lib import linkparams
-from tests.browser.conftest import SETTLED, Server, Visit, screenshot
+from tests.browser.conftest import SETTLED, Server, Visit, screenshot, streamlit_server
 from tests.browser.test_browser import assert_page_is_whole, foreign_requests
 
 OPTIONS = [
@@ -159,6 +159,8 @@ def test_patient_journey(server: Server, visit: Visit, browser):
     assert "balance" in summary.casefold()  # 72: balance work is in the plan
     shared = copied_link(page)
     assert query(shared) == query(page.url)
+    # Served on localhost, as from a laptop: the reader is told a phone cannot open it.
+    assert page.get_by_text("This link only works on this computer").count() == 1
 
     with page.expect_download() as info:
         page.locator(
@@ -269,3 +271,18 @@ def test_clinician_journey(server: Server, visit: Visit, browser):
         assert query(other.url) == address
     finally:
         other.context.close()
+
+
+def test_links_use_the_public_address_when_one_is_set(browser, tmp_path):
+    """With EXPLORER_PUBLIC_URL set, the share link and QR code use it, with no localhost note."""
+    public = "http://192.0.2.10:8501"
+    with streamlit_server(tmp_path, env={"EXPLORER_PUBLIC_URL": public}) as running:
+        page = fresh_page(browser, f"{running.url}/plan?days=mon,sat&level=Seated+or+lying")
+        try:
+            assert query(page.url) == {"days": ["mon", "sat"], "level": ["seated"]}
+            link = copied_link(page)
+            assert link == f"{public}/plan?level=seated&days=mon&days=sat"
+            assert decode_qr(page.locator(".lme-qr-box").first, page) == link
+            assert page.get_by_text("This link only works on this computer").count() == 0
+        finally:
+            page.context.close()
