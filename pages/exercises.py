@@ -26,7 +26,8 @@ except ContentError as err:
     library = ()
 
 if library:
-    filtered = any(key in st.query_params for key in ("kind", "level", "muscle", "equipment"))
+    filters = ("kind", "level", "muscle", "equipment")
+    filtered = any(k in st.query_params or st.session_state.get(k) for k in filters)
     with st.expander("Filter the exercises", expanded=filtered, icon=":material/filter_list:"):
         kinds = url_pills(lp.KIND)
         levels = url_pills(lp.LEVELS)

@@ -11,7 +11,7 @@ the reader's own input wins and is never overwritten.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -26,6 +26,8 @@ from lib.links import (
     Text,
 )
 from ui import links
+
+V = TypeVar("V")
 
 
 def _seed(param: Param[Any], as_widget: Callable[[Any], object] = lambda v: v) -> None:
@@ -185,14 +187,15 @@ def url_pills(
     return chosen
 
 
-def url_value(param: OptionalChoice) -> str | None:
-    """A link value with no input of its own (the exercise to show first), kept in the link."""
+def url_value(param: Param[V]) -> V:
+    """A link value with no input of its own (the exercise to show first): checked, with a
+    note, and kept in the link while the page shows it."""
     checked = links.start(param)
     if checked is not None:
         if checked.note:
             st.info(checked.note, icon=":material/link:")
         st.session_state[f"_lme_value_{param.key}"] = checked.value
-    value = st.session_state.get(f"_lme_value_{param.key}")
-    value = value if param.fits(value) else None
+    value = st.session_state.get(f"_lme_value_{param.key}", param.empty)
+    value = value if param.fits(value) else param.empty
     links.shown(param, value)
     return value
