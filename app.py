@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import apply_style, footer, mark_routed
+from ui import apply_style, footer, links, mark_routed
 from ui.present import presenter_chrome
 
 # A local favicon: a :material/...: page icon would be fetched from Google's font servers.
@@ -63,7 +63,9 @@ pages = {
 
 page = st.navigation(pages)
 mark_routed()
+links.begin(page.url_path)
 apply_style()
 presenter_chrome()
 page.run()
 footer()
+links.finish()

@@ -287,7 +287,7 @@ _SETUP: Mapping[str, Mapping[str, object]] = MappingProxyType(
         "tug": {"walk_ft": TUG_WALK_FT, "walk_m": TUG_WALK_M},
     }
 )
-_SARC_F_KEYS = ("s", "a", "r", "c", "f")
+SARC_F_KEYS = ("s", "a", "r", "c", "f")  # SC-01: strength, assistance, rise, climb, falls
 _TOP_LEVEL = frozenset(
     {
         "reviewed",
@@ -416,10 +416,10 @@ def load_text(path: Path) -> ScreeningText:
 
 
 def _sarc_f_items(path: Path, raw: Any) -> tuple[SarcFItem, ...]:
-    if not isinstance(raw, list) or len(raw) != len(_SARC_F_KEYS):
-        raise ContentError(path, f"sarc_f_items: must list the {len(_SARC_F_KEYS)} SARC-F items")
+    if not isinstance(raw, list) or len(raw) != len(SARC_F_KEYS):
+        raise ContentError(path, f"sarc_f_items: must list the {len(SARC_F_KEYS)} SARC-F items")
     items = []
-    for n, (entry, key) in enumerate(zip(raw, _SARC_F_KEYS, strict=True), start=1):
+    for n, (entry, key) in enumerate(zip(raw, SARC_F_KEYS, strict=True), start=1):
         where = f"sarc_f_items[{n}]"
         entry = _mapping(path, where, entry, ("key", "name", "question", "answers"))
         if entry["key"] != key:
@@ -634,7 +634,7 @@ def sarc_f(
         ValueError: an answer is outside 0-2.
     """
     answers = (s, a, r, c, f)
-    for key, answer in zip(_SARC_F_KEYS, answers, strict=True):
+    for key, answer in zip(SARC_F_KEYS, answers, strict=True):
         if answer is not None and not 0 <= answer <= SARC_F_ITEM_MAX:
             raise ValueError(
                 f"SARC-F item {key!r} must be 0, 1 or {SARC_F_ITEM_MAX}, not {answer!r}"

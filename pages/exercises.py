@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from lib import exercises, params
+from lib import exercises
+from lib import linkparams as lp
 from lib.content import ContentError
 from ui import require_router
 from ui.content import load_library, show_content_error
 from ui.exercises import exercise_card, stop_rules
-from ui.inputs import url_pills
+from ui.inputs import url_pills, url_value
 from ui.share import share_panel
 
 require_router()
@@ -25,31 +26,21 @@ except ContentError as err:
     library = ()
 
 if library:
-    filtered = any(key in st.query_params for key in ("kind", "level", "muscle", "equipment"))
+    filters = ("kind", "level", "muscle", "equipment")
+    filtered = any(k in st.query_params or st.session_state.get(k) for k in filters)
     with st.expander("Filter the exercises", expanded=filtered, icon=":material/filter_list:"):
-        kinds = url_pills(
-            "Kind", key="kind", options={k: k.capitalize() for k in exercises.KINDS}, default=()
-        )
-        levels = url_pills("Level", key="level", options=exercises.LEVEL_NAMES, default=())
-        muscles = url_pills("Muscles", key="muscle", options=exercises.MUSCLE_NAMES, default=())
-        equipment = url_pills(
-            "What you have (shows exercises that need nothing else)",
-            key="equipment",
-            options=exercises.EQUIPMENT_NAMES,
-            default=(),
-        )
+        kinds = url_pills(lp.KIND)
+        levels = url_pills(lp.LEVELS)
+        muscles = url_pills(lp.MUSCLE)
+        equipment = url_pills(lp.EQUIPMENT)
     found = exercises.matching(
         library, levels=levels, muscles=muscles, equipment=equipment, kinds=kinds
     )
-    wanted = params.optional_choice(
-        st.query_params.get("ex"), label="exercise", options=[e.slug for e in library]
-    )
-    if wanted.note:
-        st.info(wanted.note, icon=":material/link:")
-    shown = exercises.first_then(found, library, wanted.value)
+    wanted = url_value(lp.EXERCISE.with_options({e.slug: e.title for e in library}))
+    shown = exercises.first_then(found, library, wanted)
     st.caption(f"{len(found)} of {len(library)} exercises match the filters.")
     if not shown:
         st.info("No exercise matches all of these filters. Try removing one.")
     for exercise in shown:
-        exercise_card(exercise, expanded=exercise.slug == wanted.value)
+        exercise_card(exercise, expanded=exercise.slug == wanted)
     share_panel()

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from lib import linkparams as lp
 from ui import render_glossary, require_router
 from ui.inputs import url_text
 
 require_router()
 st.title("Glossary", anchor=False)
-query = url_text("Find a word", key="q", max_chars=60, placeholder="for example: sarcopenia")
+query = url_text(lp.QUERY, placeholder="for example: sarcopenia")
 render_glossary(query)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib import guidelines, plan
+from lib import linkparams as lp
 from lib.content import ContentError
 from ui import require_router
 from ui.content import load_library, load_plan_rules, show_content_error
@@ -21,10 +22,10 @@ st.caption(
     "For clinicians and patients together: choose what to include, fill it in, and print one "
     "page to take home. Nothing typed here is stored; the link and QR code carry it."
 )
-chosen = url_pills("Sections", key="sections", options=SECTIONS, default=("selfcheck", "redflags"))
+chosen = url_pills(lp.SECTIONS)
 left, right = st.columns(2)
 with left:
-    age = int(url_number("Age (years)", key="age", lo=18, hi=110, default=70))
+    age = int(url_number(lp.HANDOUT_AGE))
 with right:
     sex = sex_input()
 

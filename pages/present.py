@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from lib import scenes
+from lib import linkparams, scenes
 from lib.content import ContentError
-from ui import require_router
+from ui import links, require_router
 from ui.content import load_scenes, show_content_error
 from ui.inputs import url_select, url_toggle
+from ui.links import link_to
 from ui.present import presenting
-from ui.share import page_link_url, qr_code
+from ui.share import local_note, qr_code
 
 require_router()
 st.title("Teach with the explorer", anchor=False)
@@ -27,8 +28,8 @@ if all_scenes:
             "Pick a scene and open it on the projector; the class can scan the QR code to "
             "open the same scene on their phones. Turn on presenter mode for big type."
         )
-    present = url_toggle("Presenter mode (big type, no menu)", key=scenes.PRESENT_KEY)
-    wanted = url_select("Scene", key=scenes.SCENE_KEY, options=titles, default=ids[0])
+    present = url_toggle(linkparams.PRESENT)
+    wanted = url_select(linkparams.SCENE.with_options(titles, default=ids[0]))
     index = ids.index(wanted)
     scene = all_scenes[index]
 
@@ -58,7 +59,9 @@ if all_scenes:
         with st.expander("Speaker notes", expanded=not present, icon=":material/notes:"):
             st.html(scene.notes_html)
     with code:
-        link = page_link_url(scene.page, scene.params(present=False))
+        link = link_to(scene.page, linkparams.canonical(scene.page, scene.query))
         if link:
             qr_code(link, title=f"QR code of the scene: {scene.title}", width_px=300)
             st.caption(link)
+            local_note(link)
+    links.page_link("quiz", label="Then the quiz: myths and facts", icon=":material/school:")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib import charts, projection
+from lib import linkparams as lp
 from ui import render_article, require_router, show_chart, source_line
 from ui.inputs import url_choice, url_slider
 from ui.share import share_panel
@@ -14,34 +15,22 @@ st.warning(
     icon=":material/info:",
 )
 
-age = url_slider("Age to look at", key="age", lo=30, hi=100, default=50)
+age = url_slider(lp.PROJECTION_AGE)
 rate = url_slider(
-    "Loss per decade from 30 (%)",
-    key="rate",
-    lo=3,
-    hi=8,
-    default=5,
-    step=0.5,
-    integer=False,
+    lp.RATE,
     format="%.1f",
     help=(
         "Reviews give about 3% to 8% per decade after 30. Where studies measured the rates, the "
         "chart uses them at those ages only; elsewhere the line is dashed and marked extrapolated."
     ),
 )
-measure = url_choice(
-    "Show", key="measure", options={"mass": "Muscle mass", "strength": "Strength"}, default="mass"
-)
+measure = url_choice(lp.MEASURE)
 st.subheader("A spell in bed or in a cast", anchor=False)
 left, right = st.columns(2)
 with left:
-    bedrest_age = url_slider(
-        "Age at the spell in bed", key="bedrest_age", lo=30, hi=100, default=70
-    )
+    bedrest_age = url_slider(lp.BEDREST_AGE)
 with right:
-    bedrest_days = url_slider(
-        "Days in bed (0 for none)", key="bedrest_days", lo=0, hi=60, default=0
-    )
+    bedrest_days = url_slider(lp.BEDREST_DAYS)
 
 path = projection.project(
     age_years=age,

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lib import linkparams as lp
 from lib import quiz
 from lib.content import ContentError
 from ui import require_router
@@ -23,12 +24,7 @@ except ContentError as err:
     questions = ()
 
 if questions:
-    order = url_choice(
-        "Order",
-        key="order",
-        options={"fixed": "Same order for everyone (classes)", "shuffled": "Shuffled"},
-        default="fixed",
-    )
+    order = url_choice(lp.ORDER)
     shown = quiz.ordered(questions, None if order == "fixed" else session_seed())
     answers = {q.id: ask(number, q) for number, q in enumerate(shown, start=1)}
     show_score(quiz.score(questions, answers))

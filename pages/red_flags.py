@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lib import linkparams as lp
 from lib import redflags
 from ui import require_router, source_line
 from ui.inputs import url_choice
@@ -12,12 +13,7 @@ require_router()
 verdict = st.container()
 st.title("Warning signs checklist", anchor=False)
 st.caption("Tick anything you have now. Screening for danger signs, not a diagnosis.")
-country = url_choice(
-    "Where are you?",
-    key="country",
-    options={c: redflags.country_name(c) for c in redflags.EMERGENCY_NUMBERS},
-    default="uk",
-)
+country = url_choice(lp.COUNTRY)
 result = redflags.triage(checklist(redflags.GROUPS, country), country)
 with verdict:
     show_triage(result)

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lib import linkparams as lp
 from lib import screening
 from lib.content import ContentError
 from ui import require_router
@@ -25,7 +26,7 @@ if text is not None:
     )
     left, right = st.columns(2)
     with left:
-        age = int(url_number("Age (years)", key="age", lo=18, hi=110, default=70))
+        age = int(url_number(lp.SCREENING_AGE))
     with right:
         sex = sex_input()
     st.caption(text.age_note)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib import guidelines
+from lib import linkparams as lp
 from lib.content import ContentError
 from ui import require_router
 from ui.content import show_content_error
@@ -27,7 +28,7 @@ st.caption(
 guideline = guideline_input()
 left, right = st.columns(2)
 with left:
-    age = int(url_number("Age (years)", key="age", lo=18, hi=110, default=50))
+    age = int(url_number(lp.SELF_CHECK_AGE))
 with right:
     weight_kg = weight_kg_input()
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from lib import figures, plan, redflags
 from lib.exercises import EQUIPMENT_NAMES, LEVEL_NAMES, MUSCLE_NAMES, Exercise
+from ui import links
 from ui.charts import source_line
 
 
@@ -18,7 +19,7 @@ def stop_rules() -> None:
         icon=":material/emergency:",
     )
     source_line((*plan.STOP_SOURCES, *redflags.EMERGENCY_NUMBER_SOURCES), ("EX-05", "RF-01"))
-    st.page_link("pages/red_flags.py", label="Check the warning signs", icon=":material/emergency:")
+    links.page_link("red_flags", label="Check the warning signs", icon=":material/emergency:")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

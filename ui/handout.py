@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 import lib
-from lib import plan, report, screening
+from lib import linkparams, plan, report, screening
 from lib.exercises import Exercise
 from lib.guidelines import Assessment, GuidelineText
 from ui.content import load_sources
@@ -16,12 +16,7 @@ from ui.report import download_report
 from ui.screening import summary_report as screening_report
 from ui.selfcheck import summary_report as selfcheck_report
 
-SECTIONS = {
-    "selfcheck": "Self-check results",
-    "screening": "Screening results",
-    "plan": "A weekly plan",
-    "redflags": "Warning signs",
-}
+SECTIONS = linkparams.SECTIONS.options
 
 
 def handout(

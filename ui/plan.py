@@ -8,13 +8,16 @@ import streamlit as st
 
 import lib
 from lib import charts, exercises, plan, report
+from lib import linkparams as lp
 from lib.exercises import Exercise
 from lib.plan import Plan, PlanRules
 from lib.screening import ScreeningText, ScreenResult
+from ui import links
 from ui.charts import show_chart, show_table, source_line
 from ui.content import load_sources
 from ui.inputs import url_choice, url_optional_choice, url_optional_number, url_pills, url_slider
 from ui.report import download_report
+from ui.screening import balance_stage_param
 
 
 def show_start(built: Plan, rules: PlanRules | None) -> None:
@@ -97,7 +100,10 @@ def _one_week(built: Plan, by_slug: dict[str, Exercise]) -> None:
             st.markdown(f"**{day.name}**, about {day.minutes} minutes")
             for activity in day.activities:
                 names = [
-                    f"[{by_slug[s].title}](/exercises?ex={s})"
+                    # The library opens on the exercise, filtered to its own level (not the
+                    # level chosen above, which a screening result may have lowered).
+                    f"[{by_slug[s].title}]"
+                    f"({links.href('exercises', {'ex': s, 'level': by_slug[s].level})})"
                     for s in activity.exercises
                     if s in by_slug
                 ]
@@ -178,29 +184,10 @@ def screening_start_inputs(text: ScreeningText) -> dict[str, object]:
             "screening page. A result past its fall-risk cut-off lowers where you start. "
             f"{text.not_diagnosis}"
         )
-        sex = url_choice(
-            "Sex", key="sex", options={"female": "Female", "male": "Male"}, default="female"
-        )
-        stands = url_optional_number(
-            "Full stands in 30 seconds", key="chair_stands", lo=0, hi=60, clamp=False
-        )
-        stage = url_optional_choice(
-            "Last stage held for 10 seconds",
-            key="balance_stage",
-            options={
-                "0": "None",
-                **{str(s.number): f"{s.number}. {s.name}" for s in text.balance_stages},
-            },
-        )
-        tug_s = url_optional_number(
-            "Timed Up and Go (seconds)",
-            key="tug_s",
-            lo=0.1,
-            hi=600,
-            step=0.1,
-            integer=False,
-            clamp=False,
-        )
+        sex = url_choice(lp.SEX)
+        stands = url_optional_number(lp.CHAIR_STANDS)
+        stage = url_optional_choice(balance_stage_param(text))
+        tug_s = url_optional_number(lp.TUG_S)
     return {
         "sex": "male" if sex == "male" else "female",
         "chair_stands": None if stands is None else int(stands),
@@ -233,39 +220,17 @@ def plan_inputs(
     screening inputs are drawn here (`screening_start_inputs`) when the screening wording
     `text` could be loaded.
     """
-    level = url_choice(
-        "Where you start", key="level", options=exercises.LEVEL_NAMES, default="supported"
-    )
-    days = url_pills(
-        "Days you can exercise",
-        key="days",
-        options=dict(zip(plan.WEEKDAYS, plan.WEEKDAY_NAMES, strict=True)),
-        default=plan.WEEKDAYS[:5],
-    )
+    level = url_choice(lp.LEVEL)
+    days = url_pills(lp.DAYS)
     left, middle, right = st.columns(3)
     with left:
-        minutes = url_slider(
-            "Minutes a day",
-            key="minutes",
-            lo=plan.MIN_DAY_MIN,
-            hi=plan.MAX_DAY_MIN,
-            default=60,
-            step=5,
-        )
+        minutes = url_slider(lp.MINUTES)
     with middle:
         if age is None:
-            age = int(
-                url_slider("Age (years)", key="age", lo=plan.MIN_AGE, hi=plan.MAX_AGE, default=70)
-            )
+            age = int(url_slider(lp.PLAN_AGE))
     with right:
-        weeks = url_slider("Weeks", key="weeks", lo=plan.MIN_WEEKS, hi=plan.MAX_WEEKS, default=8)
-    now = url_optional_number(
-        "Moderate-equivalent minutes you do now each week (optional, from the self-check)",
-        key="now",
-        lo=0,
-        hi=3000,
-        step=10,
-    )
+        weeks = url_slider(lp.WEEKS)
+    now = url_optional_number(lp.NOW)
     if screened is None:
         screened = {} if text is None else screening_start_inputs(text)
     values = screened

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import params, scenes
+from lib import linkparams, scenes
 from lib.content import ContentError
+from ui import links
 from ui.content import load_scenes
 
 PRESENT_CSS = """
@@ -21,10 +22,16 @@ html { font-size: 26px !important; }
 
 
 def presenting() -> bool:
-    """True when the link asks for presenter mode (`present=1`, `true`, `yes` or `on`)."""
-    return params.boolean(
-        st.query_params.get(scenes.PRESENT_KEY), label="presenter mode", default=False
-    ).value
+    """True when the link asks for presenter mode (`present=1`, `true`, `yes` or `on`).
+
+    On the scenes page the presenter-mode switch decides, as the reader has just set it.
+    """
+    if links.current_page() == "present":
+        checked = links.start(linkparams.PRESENT)
+        if checked is None:
+            return bool(st.session_state.get(linkparams.PRESENT.key))
+        return bool(checked.value)
+    return bool(linkparams.PRESENT.read(st.query_params.get_all(scenes.PRESENT_KEY)).value)
 
 
 def presenter_chrome() -> None:

@@ -14,6 +14,8 @@ import streamlit as st
 
 import lib
 from lib import charts, report, screening
+from lib import linkparams as lp
+from lib.links import OptionalChoice
 from lib.screening import Flag, ScreeningText, ScreenResult, Sex
 from ui.charts import show_chart, source_line
 from ui.content import content_dir, load_sources
@@ -118,11 +120,19 @@ def summary_report(
     )
 
 
+def balance_stage_param(text: ScreeningText) -> OptionalChoice:
+    """The `balance_stage` input with the stages named as content/screening.yaml names them."""
+    return lp.BALANCE_STAGE.with_options(
+        {
+            "0": "Stage 1 not held",
+            **{str(s.number): f"{s.number}. {s.name}" for s in text.balance_stages},
+        }
+    )
+
+
 def sex_input() -> Sex:
     """Sex for the norms and cut-offs that differ by it, bound to `sex`."""
-    sex = url_choice(
-        "Sex", key="sex", options={"female": "Female", "male": "Male"}, default="female"
-    )
+    sex = url_choice(lp.SEX)
     return "male" if sex == "male" else "female"
 
 
@@ -139,11 +149,12 @@ def screening_inputs(
     heading("SARC-F questionnaire", anchor=False)
     answers = {
         item.key: url_optional_choice(
-            f"{item.name}: {item.question}",
-            key=f"sarcf_{item.key}",
-            options={str(score): label for score, label in enumerate(item.answers)},
+            param.with_options(
+                {str(score): answer for score, answer in enumerate(item.answers)},
+                label=f"{item.name}: {item.question}",
+            )
         )
-        for item in text.sarc_f_items
+        for item, param in zip(text.sarc_f_items, lp.SARC_F, strict=True)
     }
     sarc_f = screening.sarc_f(
         *(None if a is None else int(a) for a in answers.values()), age_years=age, text=text
@@ -154,9 +165,7 @@ def screening_inputs(
     heading("30-second chair stand", anchor=False)
     if detailed:
         how_to("How to do it safely", text.setup["chair_stand"])
-    stands = url_optional_number(
-        "Full stands in 30 seconds", key="chair_stands", lo=0, hi=60, clamp=False
-    )
+    stands = url_optional_number(lp.CHAIR_STANDS)
     chair = screening.chair_stand(None if stands is None else int(stands), age, sex, text=text)
     if detailed:
         show_results(text, chair)
@@ -174,14 +183,7 @@ def screening_inputs(
             tuple(f"Stage {s.number}, {s.name}: {s.how}" for s in text.balance_stages),
         )
         how_to("How to do it safely", text.setup["balance"])
-    stage = url_optional_choice(
-        "Last stage held for 10 seconds",
-        key="balance_stage",
-        options={
-            "0": "Stage 1 not held",
-            **{str(s.number): f"{s.number}. {s.name}" for s in text.balance_stages},
-        },
-    )
+    stage = url_optional_choice(balance_stage_param(text))
     balance = screening.balance(None if stage is None else int(stage), age_years=age, text=text)
     if detailed:
         show_results(text, balance)
@@ -189,37 +191,19 @@ def screening_inputs(
     heading("Timed Up and Go", anchor=False)
     if detailed:
         how_to("How to do it safely", text.setup["tug"])
-    tug_s = url_optional_number(
-        "Timed Up and Go (seconds)",
-        key="tug_s",
-        lo=0.1,
-        hi=600,
-        step=0.1,
-        integer=False,
-        clamp=False,
-    )
+    tug_s = url_optional_number(lp.TUG_S)
     tug = screening.tug(tug_s, age_years=age, text=text)
     if detailed:
         show_results(text, *tug)
 
     heading("5-times sit-to-stand", anchor=False)
-    sts5_s = url_optional_number(
-        "Seconds for 5 stands", key="sts5_s", lo=0.1, hi=300, step=0.1, integer=False, clamp=False
-    )
+    sts5_s = url_optional_number(lp.STS5_S)
     sts5 = screening.sit_to_stand_5(sts5_s, age_years=age, text=text)
     if detailed:
         show_results(text, *sts5)
 
     heading("Grip strength (optional)", anchor=False)
-    grip_kg = url_optional_number(
-        "Grip strength (kg), measured with a hand dynamometer",
-        key="grip_kg",
-        lo=0,
-        hi=150,
-        step=0.5,
-        integer=False,
-        clamp=False,
-    )
+    grip_kg = url_optional_number(lp.GRIP_KG)
     grip = screening.grip(grip_kg, sex, age_years=age, text=text)
     if detailed:
         show_results(text, *grip)

@@ -14,8 +14,10 @@ import streamlit as st
 
 import lib
 from lib import charts, guidelines, report
+from lib import linkparams as lp
 from lib.content import ContentError
 from lib.guidelines import Assessment, GuidelineText, Status
+from ui import links
 from ui.charts import show_chart, show_table, source_line
 from ui.content import content_dir, load_sources
 from ui.inputs import url_choice, url_number, url_toggle
@@ -34,7 +36,7 @@ STATUS_ICONS = {
     Status.NOT_MET: ":material/cancel:",
     Status.NO_TARGET: ":material/remove_circle_outline:",
 }
-WEIGHT_RANGES = {"kg": (25.0, 300.0, 70.0), "lb": (55.0, 660.0, 154.0)}
+WEIGHT = {"kg": lp.WEIGHT_KG, "lb": lp.WEIGHT_LB}
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -62,36 +64,19 @@ def _convert_weight() -> None:
     if weight is None:
         return
     converted = guidelines.kg_to_lb(weight) if unit == "lb" else guidelines.lb_to_kg(weight)
-    lo, hi, _ = WEIGHT_RANGES[str(unit)]
-    st.session_state["weight"] = round(min(max(converted, lo), hi), 1)
+    param = WEIGHT[str(unit)]
+    st.session_state["weight"] = round(min(max(converted, param.lo), param.hi), 1)
 
 
 def guideline_input() -> str:
     """Which guideline to check against, bound to `guideline` (WHO 2020 by default)."""
-    return url_choice(
-        "Guideline", key="guideline", options={"who": "WHO 2020", "us": "US 2018"}, default="who"
-    )
+    return url_choice(lp.GUIDELINE)
 
 
 def weight_kg_input() -> float:
     """Body weight with a kg/lb switch, both bound to the link; returns kilograms."""
-    unit = url_choice(
-        "Weight unit",
-        key="unit",
-        options={"kg": "kg", "lb": "lb"},
-        default="kg",
-        on_change=_convert_weight,
-    )
-    lo, hi, default = WEIGHT_RANGES[unit]
-    weight = url_number(
-        f"Body weight ({unit})",
-        key="weight",
-        lo=lo,
-        hi=hi,
-        default=default,
-        step=0.5,
-        integer=False,
-    )
+    unit = url_choice(lp.UNIT, on_change=_convert_weight)
+    weight = url_number(WEIGHT[unit])
     return weight if unit == "kg" else guidelines.lb_to_kg(weight)
 
 
@@ -136,8 +121,8 @@ def meal_protein_helper(age_years: int, text: GuidelineText | None) -> None:
 def render_assessment(assessment: Assessment, text: GuidelineText) -> None:
     """Each pillar's status, gap and next step; the chart; caveats; the guideline table."""
     st.header("Your results", anchor=False)
-    st.page_link(
-        "pages/red_flags.py",
+    links.page_link(
+        "red_flags",
         label="Before you change anything: check the warning signs",
         icon=":material/emergency:",
     )
@@ -162,13 +147,12 @@ def render_assessment(assessment: Assessment, text: GuidelineText) -> None:
     )
     a = assessment.inputs
     vigorous = a.vigorous_min_per_week  # counted as the aerobic result above counts it
-    st.page_link(
-        "pages/plan.py",
+    links.page_link(
+        "plan",
         label="Build a weekly plan that starts from these minutes",
         icon=":material/calendar_month:",
-        query_params={
-            "now": str(guidelines.moderate_equivalent_minutes(a.moderate_min_per_week, vigorous)),
-            "age": str(min(a.age_years, 100)),
+        extra={
+            "now": str(guidelines.moderate_equivalent_minutes(a.moderate_min_per_week, vigorous))
         },
     )
     with st.expander("The US 2018 and WHO 2020 guidelines side by side"):
@@ -254,40 +238,16 @@ def activity_inputs(
     st.subheader("Activity in a typical week", anchor=False)
     left, right = st.columns(2)
     with left:
-        moderate = int(
-            url_number(
-                "Moderate minutes a week (brisk walking)",
-                key="moderate",
-                lo=0,
-                hi=3000,
-                default=0,
-                step=10,
-            )
-        )
-        strength_days = int(
-            url_number("Strength-training days a week", key="strength_days", lo=0, hi=7, default=0)
-        )
-        legs = url_toggle("My strength training works the legs", key="legs", default=True)
+        moderate = int(url_number(lp.MODERATE))
+        strength_days = int(url_number(lp.STRENGTH_DAYS))
+        legs = url_toggle(lp.LEGS)
     with right:
-        vigorous = int(
-            url_number(
-                "Vigorous minutes a week (running, fast cycling)",
-                key="vigorous",
-                lo=0,
-                hi=3000,
-                default=0,
-                step=5,
-            )
-        )
-        balance_days = int(
-            url_number(
-                "Balance or mixed activity days a week", key="balance_days", lo=0, hi=7, default=0
-            )
-        )
-        active = url_toggle("I do resistance training or am otherwise very active", key="active")
+        vigorous = int(url_number(lp.VIGOROUS))
+        balance_days = int(url_number(lp.BALANCE_DAYS))
+        active = url_toggle(lp.ACTIVE)
 
     st.subheader("Protein and health", anchor=False)
-    protein_g = url_number("Protein eaten in a day (g)", key="protein_g", lo=0, hi=500, default=0)
+    protein_g = url_number(lp.PROTEIN_G)
     if helper:
         try:
             meal_protein_helper(age, load_text())
@@ -295,9 +255,9 @@ def activity_inputs(
             meal_protein_helper(age, None)  # the page shows the file's error below
     left, right = st.columns(2)
     with left:
-        kidney = url_toggle("I have kidney disease", key="kidney")
+        kidney = url_toggle(lp.KIDNEY)
     with right:
-        illness = url_toggle("I have an illness or a recent hospital stay", key="illness")
+        illness = url_toggle(lp.ILLNESS)
     return guidelines.Inputs(
         age_years=age,
         weight_kg=weight_kg,

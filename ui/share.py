@@ -3,37 +3,36 @@
 from __future__ import annotations
 
 import html
-import os
-from collections.abc import Mapping
-from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
+from lib import links as link_lib
 from lib import qr
-from lib.links import share_link
+from ui import links
+from ui.links import current_link
 
-# Parameters that belong to presenting, not to the view a reader reopens.
-_NOT_SHARED = ("present", "scene")
-
-
-def current_link() -> str | None:
-    """The address that reopens this view with its inputs, or None outside a browser session."""
-    page_url = st.context.url
-    if not page_url:
-        return None
-    params = {key: st.query_params[key] for key in st.query_params if key not in _NOT_SHARED}
-    return share_link(page_url, params, os.environ.get("EXPLORER_PUBLIC_URL"))
+__all__ = ["current_link", "local_note", "qr_code", "share_panel"]
 
 
-def page_link_url(page: str, params: Mapping[str, str]) -> str | None:
-    """The full address of another page of the app (`page` is its URL name) with `params`."""
-    here = st.context.url
-    if not here:
-        return None
-    parts = urlsplit(here)
-    root = parts.path.rstrip("/").rsplit("/", 1)[0] if parts.path.strip("/") else ""
-    page_url = urlunsplit((parts.scheme, parts.netloc, f"{root}/{page}", "", ""))
-    return share_link(page_url, params, os.environ.get("EXPLORER_PUBLIC_URL"))
+def local_note(link: str) -> None:
+    """Say so when a link only works on this computer, and how to make one a phone can open."""
+    if not link_lib.is_local(link) or links.public_base():
+        return
+    lan = links.lan_address()
+    fix = (
+        f"A phone on the same Wi-Fi can try `{link_lib.with_host(link, lan)}`; open the "
+        "app at that address on this computer and every link and QR code will use it. "
+        if lan
+        else ""
+    )
+    st.warning(
+        "**This link only works on this computer** (it points at `localhost`): a phone or "
+        f"another computer cannot open it. {fix}Or run the app with `EXPLORER_PUBLIC_URL` "
+        "set to the address others use (for example "
+        "`EXPLORER_PUBLIC_URL=http://192.168.1.20:8501 make run`): see the README, "
+        '"Teaching with it".',
+        icon=":material/wifi_off:",
+    )
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -72,3 +71,4 @@ def share_panel(*, expanded: bool = False) -> None:
                 "One click selects the whole link; then copy it (Ctrl+C, or ⌘+C on a Mac). "
                 "The link holds only what is on screen; nothing is stored."
             )
+        local_note(link)

@@ -30,8 +30,9 @@ from tests.conftest import ROOT
 # --- what the README promises for each link parameter ------------------------------------------
 # Each spec says whether the link's value(s) for a key can be used as given (`accepts`), what
 # the input then shows (`shown`), and what a refused value may turn into (`in_range`).
-# `labels` are the texts the input shows for its options, read from the page: Streamlit's
-# binding writes those to the URL (`?guideline=US+2018`), so links carry them too.
+# `labels` are the texts the input shows for its options, read from the page: links from
+# older versions carry them (`?guideline=US+2018`, as Streamlit's binding wrote), so they
+# are still accepted; the app itself writes codes (tests/app/test_link_roundtrip.py).
 
 
 def norm(text: str) -> str:
@@ -233,6 +234,10 @@ SPECS: dict[str, dict[str, Spec]] = {
         "age": Number(18, 100),
         "weeks": Number(4, 12),
         "now": Number(0, 3000, optional=True),
+        "sex": Choice(("female", "male")),
+        "chair_stands": Number(0, 60, optional=True),
+        "balance_stage": Choice(("0", "1", "2", "3", "4"), optional=True),
+        "tug_s": Number(0.1, 600, integer=False, optional=True),
     },
     "pages/present.py": {"scene": Choice(SCENES), "present": Flag()},
     "pages/quiz.py": {"order": Choice(("fixed", "shuffled"))},

@@ -15,14 +15,19 @@ FOOTER = "Educational, not medical advice."
 
 
 def open_page(page: str, query: dict[str, str | list[str]] | None = None) -> AppTest:
-    """Run app.py, then switch to `page` (with `query` in the URL) and run it."""
+    """Open `page` with `query` in the URL, as a link opened in a fresh tab does.
+
+    AppTest's first run is always the home page: it runs that without the query (home
+    would write its own, empty, address), then opens `page` with the link's query.
+    """
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    if page != "pages/home.py":
+        at.run()
+        at.switch_page(page)
+    at.query_params.clear()
     for key, value in (query or {}).items():
         at.query_params[key] = value
-    at.run()
-    if page != "pages/home.py":
-        at.switch_page(page).run()
-    return at
+    return at.run()
 
 
 def texts(at: AppTest) -> str:

@@ -8,6 +8,9 @@ balance work is allowed and the check that must come before standing work.
 
 from __future__ import annotations
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
 from tests.app.test_pages import open_page, texts
@@ -19,8 +22,8 @@ def exercise_links(at) -> set[str]:
     """The exercises the one-week view links to."""
     found = set()
     for block in at.markdown:
-        for part in str(block.value).split("/exercises?ex=")[1:]:
-            found.add(part.split(")")[0])
+        for link in re.findall(r"\]\((/exercises\?[^)]*)\)", str(block.value)):
+            found.update(parse_qs(urlsplit(link).query).get("ex", []))
     return found
 
 

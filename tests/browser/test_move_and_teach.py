@@ -11,7 +11,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from lib import content, scenes
+from lib import content, linkparams, scenes
 from tests.browser.conftest import Server, Visit, screenshot
 from tests.browser.test_browser import assert_page_is_whole, foreign_requests
 from tests.conftest import CONTENT, ROOT
@@ -27,11 +27,11 @@ def test_plan_deep_link(server: Server, visit: Visit):
     rows = page.locator("table", has_text="Your plan, week by week").locator("tbody tr")
     rows.nth(5).wait_for()
     assert rows.count() == 6
-    # The address bar keeps every input (as Streamlit spells them), so a copied link or the
-    # QR code reopens this same plan.
+    # The address bar keeps every input in the README's codes (a comma-separated link is
+    # written back with the key repeated), so a copied link or the QR code reopens this plan.
     query = parse_qs(urlparse(page.url).query)
-    assert query["level"] == ["Seated or lying"]
-    assert query["days"] == ["Monday", "Wednesday", "Friday", "Saturday"]
+    assert query["level"] == ["seated"]
+    assert query["days"] == ["mon", "wed", "fri", "sat"]
     assert query["weeks"] == ["6"]
     alerts = page.locator('[data-testid="stAlert"]')
     assert "chest pain" in alerts.first.inner_text()
@@ -132,7 +132,7 @@ def test_quiz_answer_shows_its_explanation(server: Server, visit: Visit):
 def test_a_link_copied_from_the_address_bar_reopens_the_same_choices(
     server: Server, visit: Visit, browser
 ):
-    """Choices written to the URL by Streamlit (as labels) reopen the same view, no note."""
+    """Choices written to the URL by clicking (as codes) reopen the same view, no note."""
     page = visit.page
     page.goto(f"{server.url}/plan")
     visit.settle()
@@ -141,7 +141,8 @@ def test_a_link_copied_from_the_address_bar_reopens_the_same_choices(
     page.get_by_text("Saturday", exact=True).first.click()
     visit.settle()
     copied = page.url
-    assert "level=" in copied
+    assert parse_qs(urlparse(copied).query)["level"] == ["seated"]
+    assert parse_qs(urlparse(copied).query)["days"] == ["mon", "tue", "wed", "thu", "fri", "sat"]
     fresh = browser.new_context().new_page()
     try:
         fresh.goto(copied)
@@ -218,7 +219,10 @@ def test_every_scene_opens_in_the_browser_with_its_inputs(server: Server, visit:
     notes = page.locator('[data-testid="stAlert"]').all_inner_texts()
     assert not any("link's value" in n or "the link asked for" in n for n in notes), notes
     kept = parse_qs(urlparse(page.url).query)
-    # A value equal to its input's default may leave the address bar; every scene sets at
-    # least one other value, which must stay so the class's QR code opens the same scene.
-    assert any(key in kept for key, _ in scene.query), page.url
+    # A value equal to its input's default leaves the address bar; every other value stays,
+    # in its code, so the class's QR code (the same canonical link) opens the same scene.
+    expected = linkparams.canonical(scene.page, scene.query)
+    assert {k: v for k, v in kept.items() if k not in linkparams.PRESENTING} == {
+        key: [value for k, value in expected if k == key] for key, _ in expected
+    }, page.url
     assert foreign_requests(visit) == []
