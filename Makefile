@@ -5,11 +5,16 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
+# The app's entry file: `make run`, `make serve`, the Dockerfile and deploy/k8s all start it.
+ENTRY  ?= app.py
+# `make serve`: Streamlit processes behind nginx (default: one per core).
+REPLICAS ?=
 
-.PHONY: run test lint format bench clean help
+.PHONY: run serve test lint format bench clean help
 
 help:
 	@echo "make run    serve the app on http://localhost:$(PORT)"
+	@echo "make serve  a lecture hall: REPLICAS=N Streamlit processes behind nginx on PORT"
 	@echo "make test   ruff, mypy and the whole pytest suite (browser tests need /usr/bin/chromium)"
 	@echo "make bench  measure speed and write bench/RESULTS.md"
 	@echo "make format reformat the code with ruff"
@@ -29,7 +34,10 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	@touch $(VENV)/.run-installed $@
 
 run: $(VENV)/.run-installed
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run $(ENTRY) --server.port $(PORT)
+
+serve: $(VENV)/.run-installed
+	$(BIN)/python deploy/serve.py --entry $(ENTRY) --port $(PORT) $(if $(REPLICAS),--replicas $(REPLICAS))
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
