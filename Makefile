@@ -10,12 +10,13 @@ ENTRY  ?= app.py
 # `make serve`: Streamlit processes behind nginx (default: one per core).
 REPLICAS ?=
 
-.PHONY: run serve test lint format bench clean help
+.PHONY: run serve image test lint format bench clean help
 
 help:
 	@echo "make run    serve the app on http://localhost:$(PORT)"
 	@echo "make serve  a lecture hall: REPLICAS=N Streamlit processes behind nginx on PORT"
-	@echo "make test   ruff, mypy and the whole pytest suite (browser tests need /usr/bin/chromium)"
+	@echo "make image  the container image (docker); compose.yaml and deploy/k8s use it"
+	@echo "make test   ruff, mypy, hadolint, kubernetes-validate and the whole pytest suite (browser tests need /usr/bin/chromium)"
 	@echo "make bench  measure speed and write bench/RESULTS.md"
 	@echo "make format reformat the code with ruff"
 	@echo "make clean  remove .venv and caches"
@@ -43,6 +44,12 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/hadolint Dockerfile
+	$(BIN)/kubernetes-validate --strict --quiet deploy/k8s/*.yaml
+
+# The container image (needs docker or podman; see deploy/README.md).
+image:
+	docker build --build-arg ENTRY=$(ENTRY) -t leg-muscle-explorer:latest .
 
 test: lint
 	$(BIN)/python -m pytest

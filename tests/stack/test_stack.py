@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bench.protocol import Session
-from deploy.serve import COOKIE, ROOT, Stack, nginx_config
+from deploy.serve import ROOT, Stack, nginx_config
 from tests.browser.conftest import free_port
 from tests.stack.conftest import Reader, need_nginx, run_async
 
@@ -225,17 +225,21 @@ def test_serve_prints_the_url_and_stops_everything_on_a_signal(sig: signal.Signa
 def test_the_generated_nginx_config_is_valid_for_more_replicas(tmp_path):
     """nginx accepts the configuration for 1 and 4 replicas (`nginx -t`)."""
     need_nginx()
-    from deploy.serve import find_nginx
+    from deploy.serve import Paths, find_nginx
 
     for count in (1, 4):
         run = tmp_path / f"n{count}"
         (run / "tmp").mkdir(parents=True)
-        replicas = [(f"r{i}", 20000 + i) for i in range(count)]
-        config = run / "nginx.conf"
-        config.write_text(
-            nginx_config(run, tmp_path, "127.0.0.1:1", replicas, run / "nginx.pid"),
-            encoding="utf-8",
+        replicas = [(f"r{i}", f"127.0.0.1:{20000 + i}") for i in range(count)]
+        paths = Paths(
+            str(tmp_path),
+            str(run / "pid"),
+            str(run / "tmp"),
+            str(run / "a.log"),
+            str(run / "e.log"),
         )
+        config = run / "nginx.conf"
+        config.write_text(nginx_config("127.0.0.1:1", replicas, paths), encoding="utf-8")
         check = subprocess.run(
             [str(find_nginx()), "-p", str(run), "-c", str(config), "-e", "stderr", "-t"],
             capture_output=True,
@@ -244,9 +248,3 @@ def test_the_generated_nginx_config_is_valid_for_more_replicas(tmp_path):
         assert check.returncode == 0, check.stderr
         for name, _ in replicas:
             assert f"upstream pool_{name} " in config.read_text()
-
-
-def test_cookie_name_is_the_one_the_manifests_use():
-    """compose and Kubernetes use the same affinity cookie as the local stack."""
-    for path in ("deploy/nginx/compose.conf", "deploy/k8s/ingress.yaml"):
-        assert COOKIE in (ROOT / path).read_text(), path
