@@ -11,6 +11,10 @@ Parts (each a module of this package; every ratio is against a bare page run the
   /self_check, beside a bare one-slider page (`bench.interaction`).
 - load: 50 concurrent sessions (3 Chromium tabs, the rest over Streamlit's websocket
   protocol) for 60 s: errors, latency, memory (`bench.load`, `bench.protocol`).
+- lecture: a class of 150 and of 300 opening the presenter's QR link within 20 and 30 s,
+  against one process and against `make serve`'s stack, in the same run: first-view
+  p50/p95, errors, server CPU per first view and what a class of 300 needs on a cluster
+  (`bench.lecture`; quick: 30 and 60 students).
 - costs: a sampling profile of the reruns, ours against Streamlit's (`bench.costs`); its
   section is written when a target is missed.
 
@@ -38,13 +42,13 @@ if str(ROOT) not in sys.path:
 
 import streamlit  # noqa: E402
 
-from bench import core, costs, interaction, load, pageload  # noqa: E402
+from bench import core, costs, interaction, lecture, load, pageload  # noqa: E402
 from bench.common import CHART_PAGES, CHROMIUM, PAGES, WORK, Part, median  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 PARTIAL = WORK / "RESULTS-partial.md"
-PARTS = ("lib", "apptest", "cold", "start", "interaction", "load", "costs")
-BROWSER_PARTS = {"cold", "start", "interaction", "load"}
+PARTS = ("lib", "apptest", "cold", "start", "interaction", "load", "lecture", "costs")
+BROWSER_PARTS = {"cold", "start", "interaction", "load", "lecture"}
 
 
 def header(full: bool, quick: bool) -> list[str]:
@@ -326,6 +330,8 @@ def main(argv: list[str] | None = None) -> None:
                 if quick
                 else load.run(env=env)
             )
+        elif name == "lecture":
+            parts[name] = lecture.run(quick=quick)
         print("\n".join(parts[name].lines), flush=True)
         print(f"bench: {name} took {time.perf_counter() - t:.0f} s", flush=True)
 
