@@ -21,6 +21,7 @@ from deploy.serve import COOKIE, Stack, find_nginx
 from tests.browser.conftest import free_port
 
 SLOW_APP = "tests/stack/slow_app.py"
+SLOW_ASGI = "tests/stack/slow_asgi.py"  # the same page as an st.App, with a route of its own
 T = TypeVar("T")
 
 
@@ -50,6 +51,14 @@ def slow_stack() -> Iterator[Stack]:
     """Two replicas of a test page that takes `?sleep=` seconds and says who drew it."""
     need_nginx()
     with Stack(SLOW_APP, replicas=2, port=free_port(), host="127.0.0.1", quiet=True) as stack:
+        yield stack
+
+
+@pytest.fixture(scope="module")
+def asgi_stack() -> Iterator[Stack]:
+    """One replica of the slow page started as an `st.App` (as a routed entry file is)."""
+    need_nginx()
+    with Stack(SLOW_ASGI, replicas=1, port=free_port(), host="127.0.0.1", quiet=True) as stack:
         yield stack
 
 

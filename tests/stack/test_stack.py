@@ -135,8 +135,10 @@ def reader_status(url: str) -> int:
         return 0
 
 
-def test_a_draining_replica_finishes_its_running_script(slow_stack: Stack):
+@pytest.mark.parametrize("which", ["slow_stack", "asgi_stack"], ids=["script", "st.App"])
+def test_a_draining_replica_finishes_its_running_script(which: str, request):
     """SIGTERM during a 3 s run: the run finishes and reaches the reader, then the replica goes."""
+    slow_stack: Stack = request.getfixturevalue(which)
 
     async def scenario() -> tuple[list[str], int, int | None]:
         reader, session = await open_reader(slow_stack)
@@ -164,7 +166,27 @@ def test_a_draining_replica_finishes_its_running_script(slow_stack: Stack):
     texts, draining, code = run_async(scenario())
     assert "finished after 3 s" in texts  # the run was not cut short
     assert draining == 503  # while it drained, its health check sent new readers elsewhere
-    assert code == 0
+    # A plain script exits 0; uvicorn (st.App) re-raises the signal once it has shut down.
+    assert code == (0 if which == "slow_stack" else -signal.SIGTERM)
+    wait_until_healthy(slow_stack)  # the stack has started it again
+
+
+def wait_until_healthy(stack: Stack) -> None:
+    deadline = time.monotonic() + 90
+    while not all(reader_status(r.url) == 200 for r in stack.members):
+        assert time.monotonic() < deadline, "a replica was not started again"
+        time.sleep(0.2)
+
+
+def test_the_app_s_own_routes_pass_through_the_balancer(asgi_stack: Stack):
+    """Any path nginx does not serve itself reaches a replica: an st.App's route, say."""
+    wait_until_healthy(asgi_stack)
+    reader = Reader.new(asgi_stack.url)
+    status, headers, body = reader.get("/reading/hello")
+    assert status == 200
+    assert body == b"hello from a route"
+    assert headers["x-replica"] == "r0"
+    assert reader.cookie() == "r0"
 
 
 def descendants(pid: int) -> set[int]:
