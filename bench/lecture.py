@@ -508,6 +508,11 @@ def sizing(
         f"on nodes with {pods} cores free, plus the Ingress controller's share for the "
         "static files. Set the HPA's minReplicas to that before a planned lecture: scaling "
         "up from CPU takes a pod's start, longer than the class takes to arrive.",
+        "- That is the arrival. Every student here opens the same link, so the page's cached "
+        "computations are shared; once the class moves its own sliders, each change is a "
+        "rerun with new values. Size that with the load part's CPU per rerun (its server "
+        "cores busy over its reruns a second): cores = students / seconds between changes x "
+        f"CPU per rerun / {TARGET_UTILISATION}, and take the larger of the two.",
         f"- Memory: {rss_per_session / 2**20:.2f} MB per connected session measured here "
         f"(server memory with the class connected, over the students), so {students} "
         f"sessions over {pods} replicas is about "
