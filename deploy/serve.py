@@ -19,7 +19,8 @@ The same topology as `compose.yaml` and `deploy/k8s/`, without a container runti
   websocket, media, downloads) follow it there and stay there, even once the old replica
   is back.
 - A replica that exits on its own is started again on its port. Ctrl-C or SIGTERM stops
-  everything: the replicas drain first (their running scripts finish), then nginx.
+  everything: the replicas drain first (their running scripts finish), then nginx. The
+  temporary folder (config, logs) goes too, unless `LME_KEEP_RUN_DIR=1` is set.
 
 `Stack` is also what the stack tests (`tests/stack/`) and the bench's lecture part start.
 """
@@ -51,6 +52,7 @@ NGINX_CANDIDATES = ("nginx", "/usr/sbin/nginx", "/usr/local/sbin/nginx")
 # Files worth compressing; fonts (woff2) and images are compressed already.
 COMPRESS = {".js", ".css", ".svg", ".json", ".txt", ".map", ".ttf", ".otf", ".html"}
 DRAIN_S = float(os.environ.get("LME_DRAIN_SECONDS", "20"))
+RESTART_AFTER_S = 5.0
 
 
 def find_nginx() -> str | None:
@@ -268,6 +270,7 @@ class Replica:
     log: Path
     process: subprocess.Popen[bytes] | None = None
     starts: int = 0
+    started_at: float = 0.0  # time.monotonic() of the last start
 
     @property
     def url(self) -> str:
@@ -298,6 +301,9 @@ class Stack:
     secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), init=False)
     _stopping: threading.Event = field(default_factory=threading.Event, init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    _stop_lock: threading.Lock = field(default_factory=threading.Lock, init=False)
+    _stopped: bool = field(default=False, init=False)
+    failed: bool = field(default=False, init=False)  # nginx died under a running stack
     _watcher: threading.Thread | None = field(default=None, init=False)
 
     @property
@@ -401,6 +407,7 @@ class Stack:
                 start_new_session=True,  # Ctrl-C reaches this launcher, which drains them
             )
         replica.starts += 1
+        replica.started_at = time.monotonic()
 
     def _wait_healthy(self, replicas: list[Replica], timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout
@@ -423,6 +430,7 @@ class Stack:
         while not self._stopping.wait(0.5):
             if self.nginx is not None and self.nginx.poll() is not None:
                 self.say(f"nginx exited ({self.nginx.returncode}); stopping")
+                self.failed = True
                 threading.Thread(target=self.stop, daemon=True).start()
                 return
             for replica in self.members:
@@ -430,16 +438,25 @@ class Stack:
                     process = replica.process
                     if self._stopping.is_set() or process is None or process.poll() is None:
                         continue
+                    if time.monotonic() - replica.started_at < RESTART_AFTER_S:
+                        continue  # one that fails at once is tried again every few seconds
                     self.say(
                         f"replica {replica.name} exited ({process.returncode}); starting it again"
                     )
                     self._launch(replica)
 
     def stop(self) -> None:
-        """Drain and stop the replicas (SIGTERM), then nginx (graceful, then fast)."""
-        if self._stopping.is_set():
-            return
-        self._stopping.set()
+        """Drain and stop the replicas (SIGTERM), then nginx (graceful, then fast).
+
+        Safe to call from several threads: the others wait until the first has finished.
+        """
+        self._stopping.set()  # the watcher starts nothing again from now on
+        with self._stop_lock:
+            if not self._stopped:
+                self._stop()
+                self._stopped = True
+
+    def _stop(self) -> None:
         with self._lock:
             running = [r.process for r in self.members if r.process and r.process.poll() is None]
             for process in running:
@@ -569,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
     stack.say("stopping: the replicas finish their running scripts, then nginx stops")
     stack.stop()
     stack.say("stopped")
-    return 0
+    return 1 if stack.failed else 0
 
 
 if __name__ == "__main__":
