@@ -504,7 +504,8 @@ def sizing(
         "while it arrives.",
         f"- Kept at most {TARGET_UTILISATION:.0%} busy (so that a queue does not build), that "
         f"is {cores:.1f} cores. A Streamlit process runs its scripts on about one core (one "
-        f"interpreter lock), so: **{pods} replicas of 1 CPU each** (the Deployment's limit), "
+        f"interpreter lock), so: **{pods} replicas of 1 CPU each** (the Deployment's limit; "
+        "two at least, so that one can fail or drain), "
         f"on nodes with {pods} cores free, plus the Ingress controller's share for the "
         "static files. Set the HPA's minReplicas to that before a planned lecture: scaling "
         "up from CPU takes a pod's start, longer than the class takes to arrive.",
