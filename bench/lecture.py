@@ -499,7 +499,7 @@ def sizing(
         "",
         f"- Measured: {cost_s * 1000:.0f} ms of server CPU per first view on the stack "
         f"({measured} students; every replica and nginx, static files included). A class "
-        f"of {students} within {window:.0f} s is {students} x {cost_s:.2f} s = "
+        f"of {students} within {window:.0f} s is {students} x {cost_s * 1000:.0f} ms = "
         f"{students * cost_s:.0f} CPU seconds of work, {busy:.1f} cores busy on average "
         "while it arrives.",
         f"- Kept at most {TARGET_UTILISATION:.0%} busy (so that a queue does not build), that "
