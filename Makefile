@@ -5,15 +5,20 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
-# The file `streamlit run` starts: the app (app.py) with the reading routes beside it. The
-# one place its name is written; the tests and the bench read it from here.
-ENTRY  := streamlit_app.py
+# The app's entry file: the router app.py with the reading routes beside it (an st.App).
+# Its one place: `make run`, `make serve`, the Dockerfile, deploy/k8s, the tests and the bench
+# all start it.
+ENTRY  ?= streamlit_app.py
+# `make serve`: Streamlit processes behind nginx (default: one per core).
+REPLICAS ?=
 
-.PHONY: run test lint format bench clean help
+.PHONY: run serve image test lint format bench clean help
 
 help:
 	@echo "make run    serve the app on http://localhost:$(PORT)"
-	@echo "make test   ruff, mypy and the whole pytest suite (browser tests need /usr/bin/chromium)"
+	@echo "make serve  a lecture hall: REPLICAS=N Streamlit processes behind nginx on PORT"
+	@echo "make image  the container image (docker); compose.yaml and deploy/k8s use it"
+	@echo "make test   ruff, mypy, hadolint, kubernetes-validate and the whole pytest suite (browser tests need /usr/bin/chromium)"
 	@echo "make bench  measure speed and write bench/RESULTS.md"
 	@echo "make format reformat the code with ruff"
 	@echo "make clean  remove .venv and caches"
@@ -34,10 +39,19 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.run-installed
 	$(BIN)/streamlit run $(ENTRY) --server.port $(PORT)
 
+serve: $(VENV)/.run-installed
+	$(BIN)/python deploy/serve.py --entry $(ENTRY) --port $(PORT) $(if $(REPLICAS),--replicas $(REPLICAS))
+
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/hadolint Dockerfile
+	$(BIN)/kubernetes-validate --strict --quiet deploy/k8s/*.yaml
+
+# The container image (needs docker or podman; see deploy/README.md).
+image:
+	docker build --build-arg ENTRY=$(ENTRY) -t leg-muscle-explorer:latest .
 
 test: lint
 	$(BIN)/python -m pytest

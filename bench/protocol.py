@@ -77,12 +77,30 @@ class Session:
     widgets: dict[str, Widget] = field(default_factory=dict)  # widget key -> widget
     exceptions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # The last run's elements, in the order they arrived (element type, the element).
+    elements: list[tuple[str, object]] = field(default_factory=list)
 
     @classmethod
-    async def open(cls, base_url: str) -> Session:
+    async def open(cls, base_url: str, headers: dict[str, str] | None = None) -> Session:
+        """Connect as a browser tab would; `headers` (a `Cookie`, say) go with the upgrade."""
         url = base_url.replace("http://", "ws://") + "/_stcore/stream"
-        ws = await connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=30)  # type: ignore[list-item]
+        ws = await connect(
+            url,
+            subprotocols=["streamlit"],  # type: ignore[list-item]
+            max_size=None,
+            open_timeout=30,
+            additional_headers=headers,
+        )
         return cls(ws)
+
+    def header(self, name: str) -> str | None:
+        """A header of the server's answer to the websocket upgrade (None when absent)."""
+        response = self.ws.response
+        return None if response is None else response.headers.get(name)
+
+    def texts(self) -> list[str]:
+        """The Markdown bodies of the last run's text elements (`st.write`, `st.markdown`)."""
+        return [str(getattr(e, "body", "")) for kind, e in self.elements if kind == "markdown"]
 
     async def close(self) -> None:
         await self.ws.close()
@@ -136,6 +154,7 @@ class Session:
     async def _run(self, msg: BackMsg, timeout: float) -> Run:
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
+        self.elements = []
         deltas = size = 0
         async with asyncio.timeout(timeout):
             while True:
@@ -180,6 +199,7 @@ class Session:
             where.append(f"{exc.type}: {exc.message}".strip())
             return
         inner = getattr(element, kind) if kind else None
+        self.elements.append((kind or "", inner))
         widget_id = getattr(inner, "id", "")
         if isinstance(widget_id, str) and widget_id.startswith("$$ID-"):
             key = widget_id.rsplit("-", 1)[-1]

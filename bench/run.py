@@ -14,6 +14,10 @@ Parts (each a module of this package; every ratio is against a bare page run the
 - reading: each reading page (`/read/...`) against the Streamlit page of the same content,
   cold loads and transfer sizes in one run, and Lighthouse on a sample when installed
   (`bench.readingload`).
+- lecture: a class of 150 and of 300 opening the presenter's QR link within 20 and 30 s,
+  against one process and against `make serve`'s stack, in the same run: first-view
+  p50/p95, errors, server CPU per first view and what a class of 300 needs on a cluster
+  (`bench.lecture`; quick: 30 and 60 students).
 - costs: a sampling profile of the reruns, ours against Streamlit's (`bench.costs`); its
   section is written when a target is missed.
 
@@ -41,13 +45,13 @@ if str(ROOT) not in sys.path:
 
 import streamlit  # noqa: E402
 
-from bench import core, costs, interaction, load, pageload, readingload  # noqa: E402
+from bench import core, costs, interaction, lecture, load, pageload, readingload  # noqa: E402
 from bench.common import CHART_PAGES, CHROMIUM, PAGES, WORK, Part, median  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 PARTIAL = WORK / "RESULTS-partial.md"
-PARTS = ("lib", "apptest", "cold", "start", "interaction", "load", "reading", "costs")
-BROWSER_PARTS = {"cold", "start", "interaction", "load", "reading"}
+PARTS = ("lib", "apptest", "cold", "start", "interaction", "load", "reading", "lecture", "costs")
+BROWSER_PARTS = {"cold", "start", "interaction", "load", "reading", "lecture"}
 
 
 def header(full: bool, quick: bool) -> list[str]:
@@ -331,6 +335,8 @@ def main(argv: list[str] | None = None) -> None:
             )
         elif name == "reading":
             parts[name] = readingload.run(repeat=2 if quick else readingload.REPEAT)
+        elif name == "lecture":
+            parts[name] = lecture.run(quick=quick)
         print("\n".join(parts[name].lines), flush=True)
         print(f"bench: {name} took {time.perf_counter() - t:.0f} s", flush=True)
 
