@@ -211,3 +211,13 @@ def test_the_site_file_ships_the_default_wording():
         default.corrections_link,
         default.corrections_text,
     )
+
+
+@pytest.mark.parametrize("path", sorted(CONTENT.glob("[0-9]*-*.md")), ids=lambda p: p.stem)
+def test_no_article_is_past_its_review_date(path):
+    """An article whose review is overdue fails the suite, so stale advice cannot stay up
+    unnoticed: review it, then move `reviewed` and `review_due` on (CONTRIBUTING.md)."""
+    article = content.load_article(path, SOURCES, SITE)
+    assert dt.date.today() <= article.review_due, (
+        f"{path.name}: review was due {article.review_due}"
+    )

@@ -552,3 +552,11 @@ def test_the_when_to_seek_care_article_covers_every_emergency_and_urgent_fact(so
     assert missing == []
     for number in EMERGENCY_NUMBERS.values():
         assert f'href="tel:{number}"' in article.html
+
+
+def test_statin_muscle_symptoms_say_contact_a_doctor_straight_away():
+    """RF-08: muscle symptoms on a statin are urgent, and the action is to contact a doctor now."""
+    (statin,) = [f for f in RED_FLAGS if f.fact_id == "RF-08"]
+    assert statin.urgency == Urgency.URGENT
+    assert "contact a doctor" in statin.action
+    assert "straight away" in statin.action
