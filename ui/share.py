@@ -7,9 +7,9 @@ import html
 import streamlit as st
 
 from lib import links as link_lib
-from lib import qr
+from lib import preview, qr
 from ui import links
-from ui.links import current_link
+from web import reading as web_reading
 
 __all__ = ["current_link", "local_note", "qr_code", "share_panel"]
 
@@ -49,6 +49,17 @@ def qr_code(link: str, *, title: str, width_px: int = 220) -> None:
         st.caption("This link is too long for a QR code; copy it instead.")
         return
     st.html(f'<div class="lme-qr-box" style="width:{width_px}px;max-width:100%">{image}</div>')
+
+
+def current_link() -> str | None:
+    """The link that shares this view, for the share panel, the QR codes, the printouts and
+    the calendar alike: the view's preview route when this server has one (a link preview
+    for chat apps, then on at once to the same view with the same parameters), else the
+    view's own address (`ui.links.current_link`)."""
+    link = links.current_link()
+    if link is None or not web_reading.SERVING:
+        return link
+    return preview.preview_link(link)
 
 
 def share_panel(*, expanded: bool = False) -> None:

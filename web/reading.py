@@ -26,6 +26,10 @@ from lib.content import ContentError
 from lib.exercises import Exercise
 
 ROOT = Path(__file__).resolve().parents[1]
+# Whether this process serves the routes below (set by `routes`, which the entry file calls).
+# The share panel links to a view's preview route only then: `streamlit run app.py` serves
+# no `/p/...`, and a link to it would be dead.
+SERVING = False
 PAGE_CACHE = "public, max-age=600, stale-while-revalidate=86400"
 PREVIEW_CACHE = "public, max-age=3600"
 GZIP_MIN_BYTES = 500
@@ -257,6 +261,8 @@ def routes(base_path: str = "") -> list[BaseRoute]:
     Starlette runs them in its thread pool, so building the pages or drawing a preview image
     never holds up the event loop that carries every session's websocket.
     """
+    global SERVING
+    SERVING = True
     base = f"/{base_path.strip('/')}" if base_path.strip("/") else ""
 
     def route(path: str, endpoint: Callable[[str, Request], Response]) -> Route:

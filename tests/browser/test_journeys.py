@@ -281,7 +281,7 @@ def test_links_use_the_public_address_when_one_is_set(browser, tmp_path):
         try:
             assert query(page.url) == {"days": ["mon", "sat"], "level": ["seated"]}
             link = copied_link(page)
-            assert link == f"{public}/plan?level=seated&days=mon&days=sat"
+            assert link == f"{public}/p/plan?level=seated&days=mon&days=sat"
             assert decode_qr(page.locator(".lme-qr-box").first, page) == link
             assert page.get_by_text("This link only works on this computer").count() == 0
         finally:

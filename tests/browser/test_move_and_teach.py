@@ -86,7 +86,7 @@ def test_share_panel_qr_code_reads_back_as_the_page_link(server: Server, visit: 
         page.wait_for_timeout(300)
     assert len(decoded) == 1
     link = urlparse(decoded[0])
-    assert link.path == "/projection"
+    assert link.path == "/p/projection"  # the view's link preview, which goes on to it
     assert parse_qs(link.query)["age"] == ["80"]
     assert parse_qs(link.query)["rate"] == ["6.0"] or parse_qs(link.query)["rate"] == ["6"]
     # The same link is written out beside the code, and one click selects all of it to copy.
