@@ -23,7 +23,7 @@ pages = {
         ),
         st.Page(
             "pages/prevention.py",
-            title="Prevent it, slow it, build strength back",
+            title="Keep and rebuild strength",
             icon=":material/fitness_center:",
         ),
         st.Page("pages/seek_care.py", title="When to seek care", icon=":material/emergency:"),

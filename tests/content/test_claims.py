@@ -98,9 +98,10 @@ def test_nav_titles_match_the_readme_page_table():
 
 
 def test_prevention_keeps_its_url_and_says_what_the_evidence_says():
-    """/prevention keeps its URL; its title says prevent, slow and build back, never reverse."""
+    """/prevention keeps its URL; its title says keep and rebuild strength, never reverse (and
+    is short enough for the menu: "Prevent it, slow it, build strength back" was cut off)."""
     title = _nav_titles()["pages/prevention.py"]
-    assert title == "Prevent it, slow it, build strength back"
+    assert title == "Keep and rebuild strength"
     article = content.load_article(
         CONTENT / "030-prevention.md", content.load_sources(CONTENT / "sources.yaml")
     )
