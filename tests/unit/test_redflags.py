@@ -46,6 +46,7 @@ EXPECTED: dict[str, Urgency] = {
     "RF-02b": E,
     "RF-02c": E,
     "RF-02d": E,
+    "RF-02e": E,
     # RF-03 Guillain-Barré syndrome (NHS, Mayo Clinic): emergency.
     "RF-03a": E,
     "RF-03b": E,
@@ -82,6 +83,7 @@ EXPECTED: dict[str, Urgency] = {
     "RF-13a": E,
     # RF-14 rhabdomyolysis (CDC NIOSH): immediate care.
     "RF-14a": E,
+    "RF-14b": E,
     # RF-15 hip fracture after a fall (NHS): 999.
     "RF-15a": E,
     # RF-16 stroke signs of BE FAST missing from RF-02 (CDC, NIH): emergency.
@@ -91,6 +93,16 @@ EXPECTED: dict[str, Urgency] = {
     # RF-17 back pain (NHS): after a serious accident, 999; with a high temperature, urgent.
     "RF-17a": E,
     "RF-17b": U,
+    # RF-18 a stroke sign that passes, a TIA (Stroke Association): 999 all the same.
+    "RF-18a": E,
+    # RF-19 possible sepsis (NHS): 999 or A&E.
+    "RF-19a": E,
+    # RF-20 hurt or cannot get up after a fall, a long lie (NHS Fife): 999.
+    "RF-20a": E,
+    # RF-21 a clot in the lungs without leg signs (NHS): 999 for chest pain, severe breathing
+    # trouble, a racing heart or passing out; same day for sudden breathlessness or blood.
+    "RF-21a": E,
+    "RF-21b": U,
 }
 
 # Words in a ledger fact's `action` that name each level of urgency.
@@ -216,6 +228,7 @@ def test_the_signs_are_grouped_under_plain_headings():
         "Sudden weakness or stroke signs",
         "One leg: blood flow and clots",
         "After an injury, a cast, a fall or very hard exercise",
+        "Chest, breathing, or feeling very unwell",
         "Spreading weakness",
         "Medicines",
         "Longer-term weakness",
@@ -560,3 +573,42 @@ def test_statin_muscle_symptoms_say_contact_a_doctor_straight_away():
     assert statin.urgency == Urgency.URGENT
     assert "contact a doctor" in statin.action
     assert "straight away" in statin.action
+
+
+@pytest.mark.parametrize(
+    ("flag_id", "words"),
+    [
+        ("RF-02b", ("face",)),  # a drooping face on its own: no weakness needed
+        ("RF-02b", ("speech",)),
+        ("RF-02c", ("confusion",)),
+        ("RF-02e", ("arms",)),
+        ("RF-18a", ("went away",)),  # a TIA: a sign that passes is still an emergency
+    ],
+)
+def test_any_single_stroke_sign_is_an_emergency_even_one_that_passes(flag_id, words):
+    """FAST: any one sign on its own calls for the emergency number, even if it goes away."""
+    flag = BY_ID[flag_id]
+    assert flag.urgency == E
+    assert all(w in flag.symptom.lower() for w in words), flag.symptom
+    assert "weakness with" not in flag.symptom.lower()
+    assert triage([flag_id], "us").message == "Call 911 now."
+
+
+@pytest.mark.parametrize(
+    ("flag_id", "urgency", "words"),
+    [
+        ("RF-19a", E, ("infection", "confused", "rash")),  # possible sepsis
+        ("RF-20a", E, ("fall", "cannot get up", "floor")),  # hurt or a long lie after a fall
+        ("RF-21a", E, ("chest", "breathing")),  # a clot in the lungs without leg signs
+        ("RF-21b", U, ("breathing", "coughing up blood")),
+        ("RF-14a", E, ("dark",)),  # rhabdomyolysis: any one symptom is enough
+        ("RF-14b", E, ("muscle pain",)),
+        ("RF-15a", E, ("shorter", "turns outwards")),  # a broken hip may still bear weight
+    ],
+)
+def test_the_clinical_review_s_missing_emergencies_are_on_the_checklist(flag_id, urgency, words):
+    """Sepsis, a long lie after a fall, a clot in the lungs alone, and the wider rhabdomyolysis
+    and hip-fracture signs, each at the urgency its source gives."""
+    flag = BY_ID[flag_id]
+    assert flag.urgency == urgency
+    assert all(w in flag.symptom.lower() for w in words), flag.symptom

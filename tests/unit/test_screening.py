@@ -834,13 +834,17 @@ def test_every_result_is_complete_and_sourced(results):
 
 @given(any_results)
 def test_meanings_hedge_and_never_diagnose(results):
-    """A rated result says "may" or "suggests" and never tells the reader what they have."""
+    """A result past its cut-off says "may" or "suggests"; one within it says what it cannot
+    rule out; neither tells the reader what they have."""
     for result in results:
         lowered = result.meaning.lower()
         assert "you have" not in lowered
         assert "diagnos" not in lowered
-        if result.flag in {CONCERN, OK}:
+        if result.flag is CONCERN:
             assert "suggest" in lowered or "may" in lowered
+        if result.flag is OK:
+            assert "cannot rule out" in lowered
+            assert "no extra fall risk" not in lowered  # read as an all-clear (clinical review)
 
 
 @given(any_results)
