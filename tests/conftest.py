@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -41,3 +42,24 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+# One headless Chromium for the whole run, defined here at the root: the browser tests and
+# the stack tests share it. Two session fixtures would start Playwright's sync API twice in
+# one thread, which it refuses ("Sync API inside the asyncio loop").
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium, or a skip (a failure under REQUIRE_BROWSER=1) when there is none."""
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found: install Debian's chromium to run the browser tests"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

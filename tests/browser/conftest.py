@@ -135,22 +135,6 @@ def streamlit_server(
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """A headless Chromium, or a skip (a failure under REQUIRE_BROWSER=1) when there is none."""
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium to run the browser tests"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
 def server(browser, tmp_path_factory) -> Iterator[Server]:
     """The app with its real content, shared by the browser tests."""
     with streamlit_server(tmp_path_factory.mktemp("server")) as running:

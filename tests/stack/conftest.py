@@ -99,4 +99,4 @@ class Reader:
 
 
 # The browser tests' Chromium and recorded page, for the failover test in a real browser.
-from tests.browser.conftest import browser, visit  # noqa: E402, F401
+from tests.browser.conftest import visit  # noqa: E402, F401  (browser: tests/conftest.py)
