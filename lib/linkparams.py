@@ -205,6 +205,12 @@ COUNTRY = Choice(
     options={"uk": "UK (999)", "us": "US (911)", "eu": "EU (112)"},
     default="uk",
 )
+PAPER = Choice(
+    key="paper",
+    label="Paper size",
+    options={"a4": "A4", "letter": "US Letter"},
+    default="a4",
+)
 QUERY = Text(key="q", label="Find a word", max_chars=60)
 
 SELF_CHECK_REST: tuple[P, ...] = (
@@ -227,6 +233,7 @@ PAGES: Mapping[str, tuple[P, ...]] = {
     "quiz": (ORDER,),
     "handout": (
         SECTIONS, HANDOUT_AGE, SEX, GUIDELINE, *SELF_CHECK_REST, *SCREENING_REST, *PLAN_REST,
+        COUNTRY, PAPER,
     ),
     "red_flags": (COUNTRY,),
     "glossary": (QUERY,),
