@@ -181,4 +181,3 @@ def build(
         footer=f"{app}. {made}Educational, not medical advice. Nothing typed on this handout "
         "was stored or sent by the app.",
     )
-

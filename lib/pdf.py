@@ -61,10 +61,21 @@ _PLAIN: Final = {
     "\u2264": "<=",
     "\u2265": ">=",
     "\u00a0": " ",
+    "\u00ad": "",  # a soft hyphen, which fpdf2 would draw only at a line break
     "\u2009": " ",
     "\u202f": " ",
+    # Letters Unicode does not decompose into a base letter and an accent.
+    "\u0141": "L",
+    "\u0142": "l",
+    "\u0110": "D",
+    "\u0111": "d",
+    "\u0126": "H",
+    "\u0127": "h",
+    "\u0131": "i",
+    "\u0152": "OE",
+    "\u0153": "oe",
 }
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL: Final = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -127,13 +138,19 @@ class Handout:
 
 def plain(text: str) -> str:
     """`text` as the page's Latin-1 type can draw it: never raises, never drops a letter
-    without a trace (an unknown character shows as "?")."""
-    text = "".join(_PLAIN.get(c, c) for c in text)
+    without a trace (an unknown character shows as "?"; invisible marks are left out)."""
+    text = "".join(_PLAIN.get(c, c) for c in unicodedata.normalize("NFC", text))
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
     out = []
     for char in text:
         if ord(char) < 256:
             out.append(char)
+            continue
+        kind = unicodedata.category(char)
+        if kind in ("Cf", "Mn", "Me", "Cs"):  # invisible marks and formatting: no letter
+            continue
+        if kind in ("Zs", "Zl", "Zp"):
+            out.append(" ")
             continue
         base = "".join(c for c in unicodedata.normalize("NFKD", char) if ord(c) < 128)
         out.append(base or "?")
@@ -391,10 +408,23 @@ class _Page:
             for index, item in enumerate(row):
                 x = MARGIN + index * cell_w
                 if item.figure_svg:
-                    pdf.image(io.BytesIO(_sized_svg(item.figure_svg)), x=x + (cell_w - figure_w) / 2, y=y0, w=figure_w, h=figure_h)
+                    pdf.image(
+                        io.BytesIO(_sized_svg(item.figure_svg)),
+                        x=x + (cell_w - figure_w) / 2,
+                        y=y0,
+                        w=figure_w,
+                        h=figure_h,
+                    )
                 pdf.set_xy(x + 1, y0 + figure_h)
                 title_h = self.font(BASE_PT - 0.5, "B")
-                pdf.multi_cell(cell_w - 2, title_h, plain(item.title), align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+                pdf.multi_cell(
+                    cell_w - 2,
+                    title_h,
+                    plain(item.title),
+                    align="C",
+                    new_x=XPos.LEFT,
+                    new_y=YPos.NEXT,
+                )
                 dose_h = self.font(BASE_PT - 1.5)
                 pdf.set_x(x + 1)
                 pdf.multi_cell(cell_w - 2, dose_h, plain(item.dose), align="C")

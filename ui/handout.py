@@ -132,9 +132,7 @@ def preview_and_download(document: pdf.Handout | None) -> None:
     if document is None:
         st.info("Pick at least one section for the handout.", icon=":material/checklist:")
         return
-    st.markdown(
-        "**The handout holds:**\n\n" + "\n".join(f"- {part}" for part in holds(document))
-    )
+    st.markdown("**The handout holds:**\n\n" + "\n".join(f"- {part}" for part in holds(document)))
     data, preview = _made(document)
     st.image(
         preview,
