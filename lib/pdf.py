@@ -38,7 +38,7 @@ PAPER_SIZES: Final[dict[Paper, tuple[float, float]]] = {
 MARGIN: Final = 10.0  # mm on every side
 QR_SIZE: Final = 27.0  # mm: scans easily from a hand-held page
 # Type sizes are multiplied by one of these, largest first, until the page fits.
-SCALES: Final = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65)
+SCALES: Final = tuple(round(1.0 - 0.025 * step, 3) for step in range(17))  # 1.0 to 0.6
 BASE_PT: Final = 8.5  # body text at scale 1
 MIN_CELL_MM: Final = 25.0  # an exercise's cell in the diagram row
 
@@ -358,7 +358,7 @@ class _Page:
             self.para(f"{group.heading}. {group.note}", BASE_PT, "B")
             height = self.font(BASE_PT - 0.5)
             with self.pdf.table(
-                col_widths=(1, 3.4),
+                col_widths=(1, 4.2),
                 text_align="LEFT",
                 first_row_as_headings=False,
                 borders_layout="HORIZONTAL_LINES",
