@@ -145,6 +145,7 @@ def build(
     link: str | None = None,
     version: str = "",
     made_on: dt.date | None = None,
+    title: str = TITLE,
 ) -> pdf.Handout:
     """The handout of the sections given (None leaves a section out)."""
     signs, ids = warning_signs(country)
@@ -167,7 +168,7 @@ def build(
     made = f"Made on {made_on.day} {made_on:%B %Y}. " if made_on else ""
     app = f"Leg Muscle Explorer {version}".strip()
     return pdf.Handout(
-        title=TITLE,
+        title=title,
         subtitle=SUBTITLE,
         fields=fields,
         warning=signs,

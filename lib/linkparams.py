@@ -225,10 +225,10 @@ PLAN_SCREENING: tuple[P, ...] = (SEX, CHAIR_STANDS, BALANCE_STAGE, TUG_S)
 # Each page's parameters, by the page's URL name. The handout takes its sections' too.
 PAGES: Mapping[str, tuple[P, ...]] = {
     "projection": (PROJECTION_AGE, RATE, MEASURE, BEDREST_AGE, BEDREST_DAYS),
-    "self_check": (GUIDELINE, SELF_CHECK_AGE, *SELF_CHECK_REST),
+    "self_check": (GUIDELINE, SELF_CHECK_AGE, *SELF_CHECK_REST, COUNTRY, PAPER),
     "screening": (SCREENING_AGE, SEX, *SCREENING_REST),
     "exercises": (KIND, LEVELS, MUSCLE, EQUIPMENT, EXERCISE),
-    "plan": (LEVEL, DAYS, MINUTES, PLAN_AGE, WEEKS, NOW, *PLAN_SCREENING),
+    "plan": (LEVEL, DAYS, MINUTES, PLAN_AGE, WEEKS, NOW, *PLAN_SCREENING, COUNTRY, PAPER),
     "present": (PRESENT, SCENE),
     "quiz": (ORDER,),
     "handout": (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import streamlit as st
 
@@ -21,6 +22,48 @@ ADVICE_CHARS = 700
 PREVIEW_WIDTH_PX = 900
 
 
+def country_and_paper() -> tuple[Country, pdf.Paper]:
+    """Whose warning signs and number to print, and the page size; both in the link."""
+    left, right = st.columns(2)
+    with left:
+        code = url_choice(lp.COUNTRY)
+        country: Country = "us" if code == "us" else "eu" if code == "eu" else "uk"
+    with right:
+        paper: pdf.Paper = "letter" if url_choice(lp.PAPER) == "letter" else "a4"
+    return country, paper
+
+
+def pdf_download(*, key: str, file_name: str, title: str, link: str | None, **parts: Any) -> None:
+    """A one-page PDF of one page's results (the plan, the self-check), with the warning
+    signs of the reader's country, blank fields to fill by hand and the QR code back.
+
+    `parts` are `lib.handout.build`'s section arguments (e.g. `built=` and `library=`).
+    """
+    st.markdown("**One printable page (PDF)**")
+    country, paper = country_and_paper()
+    document = handout.build(
+        fields=pdf.Fields(),
+        country=country,
+        paper=paper,
+        sources=load_sources(),
+        link=link,
+        version=lib.__version__,
+        made_on=dt.date.today(),
+        title=title,
+        **parts,
+    )
+    size = "US Letter" if paper == "letter" else "A4"
+    st.download_button(
+        f"Download one page (PDF, {size})",
+        lambda: pdf.handout_pdf(document),  # made when clicked, not on every rerun
+        file_name=file_name,
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        key=key,
+        on_click="ignore",
+    )
+
+
 def pdf_inputs() -> tuple[Country, pdf.Paper, pdf.Fields]:
     """The country and paper (both in the link) and the fields (never in the link).
 
@@ -28,12 +71,7 @@ def pdf_inputs() -> tuple[Country, pdf.Paper, pdf.Fields]:
     QR code or any log, and it is gone when the tab is closed.
     """
     st.subheader("On the printed page", anchor=False)
-    left, right = st.columns(2)
-    with left:
-        code = url_choice(lp.COUNTRY)
-        country: Country = "us" if code == "us" else "eu" if code == "eu" else "uk"
-    with right:
-        paper: pdf.Paper = "letter" if url_choice(lp.PAPER) == "letter" else "a4"
+    country, paper = country_and_paper()
     st.caption(
         "Fill these in, or leave them blank to write on the printed page. They are not "
         "stored, not put in the link and not sent anywhere: they go only into the PDF."

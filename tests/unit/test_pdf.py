@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -253,3 +254,24 @@ def test_hostile_typed_text_never_breaks_the_pdf_and_shows_as_text(name, contact
     for value in (name, contact, advice):
         printed = flat(pdf.plain(value))
         assert printed in flat(text)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("part", ["plan", "selfcheck"])
+def test_the_plan_and_self_check_pdfs_are_one_page_with_one_number(part, paper):
+    """The plan's and the self-check's own PDFs (their pages' download): one page, the
+    country's number only, the part's own content."""
+    full = common("eu", paper)
+    document = dataclasses.replace(
+        full,
+        results=() if part == "plan" else full.results[:1],
+        plan_summary=full.plan_summary if part == "plan" else "",
+        exercises=full.exercises if part == "plan" else (),
+        stop_rule=full.stop_rule if part == "plan" else "",
+    )
+    reader, text = read(pdf.handout_pdf(document))
+    assert len(reader.pages) == 1
+    assert "call 112 now" in text
+    assert not re.search(r"(?<!\d)(999|911)(?!\d)", text)
+    assert ("Glute bridge" in text) is (part == "plan")
+    assert ("Self-check against" in text) is (part == "selfcheck")
