@@ -18,6 +18,8 @@ from lib.exercises import Exercise
 from lib.redflags import Country
 
 TITLE = "Leg muscle: notes for you"
+# The plan's and the self-check's own PDFs are printed by the reader, maybe alone.
+OWN_SUBTITLE = "Educational, not medical advice: not a diagnosis or a prescription."
 SUBTITLE = (
     "Prepared with your clinician. Educational, not medical advice: not a diagnosis or a "
     "prescription."
@@ -146,6 +148,7 @@ def build(
     version: str = "",
     made_on: dt.date | None = None,
     title: str = TITLE,
+    subtitle: str = SUBTITLE,
 ) -> pdf.Handout:
     """The handout of the sections given (None leaves a section out)."""
     signs, ids = warning_signs(country)
@@ -169,7 +172,7 @@ def build(
     app = f"Leg Muscle Explorer {version}".strip()
     return pdf.Handout(
         title=title,
-        subtitle=SUBTITLE,
+        subtitle=subtitle,
         fields=fields,
         warning=signs,
         results=tuple(groups),

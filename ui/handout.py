@@ -50,6 +50,7 @@ def pdf_download(*, key: str, file_name: str, title: str, link: str | None, **pa
         version=lib.__version__,
         made_on=dt.date.today(),
         title=title,
+        subtitle=handout.OWN_SUBTITLE,
         **parts,
     )
     size = "US Letter" if paper == "letter" else "A4"
