@@ -205,6 +205,12 @@ COUNTRY = Choice(
     options={"uk": "UK (999)", "us": "US (911)", "eu": "EU (112)"},
     default="uk",
 )
+PAPER = Choice(
+    key="paper",
+    label="Paper size",
+    options={"a4": "A4", "letter": "US Letter"},
+    default="a4",
+)
 QUERY = Text(key="q", label="Find a word", max_chars=60)
 
 SELF_CHECK_REST: tuple[P, ...] = (
@@ -219,14 +225,15 @@ PLAN_SCREENING: tuple[P, ...] = (SEX, CHAIR_STANDS, BALANCE_STAGE, TUG_S)
 # Each page's parameters, by the page's URL name. The handout takes its sections' too.
 PAGES: Mapping[str, tuple[P, ...]] = {
     "projection": (PROJECTION_AGE, RATE, MEASURE, BEDREST_AGE, BEDREST_DAYS),
-    "self_check": (GUIDELINE, SELF_CHECK_AGE, *SELF_CHECK_REST),
+    "self_check": (GUIDELINE, SELF_CHECK_AGE, *SELF_CHECK_REST, COUNTRY, PAPER),
     "screening": (SCREENING_AGE, SEX, *SCREENING_REST),
     "exercises": (KIND, LEVELS, MUSCLE, EQUIPMENT, EXERCISE),
-    "plan": (LEVEL, DAYS, MINUTES, PLAN_AGE, WEEKS, NOW, *PLAN_SCREENING),
+    "plan": (LEVEL, DAYS, MINUTES, PLAN_AGE, WEEKS, NOW, *PLAN_SCREENING, COUNTRY, PAPER),
     "present": (PRESENT, SCENE),
     "quiz": (ORDER,),
     "handout": (
         SECTIONS, HANDOUT_AGE, SEX, GUIDELINE, *SELF_CHECK_REST, *SCREENING_REST, *PLAN_REST,
+        COUNTRY, PAPER,
     ),
     "red_flags": (COUNTRY,),
     "glossary": (QUERY,),

@@ -7,7 +7,7 @@ from lib import linkparams as lp
 from lib.content import ContentError
 from ui import require_router
 from ui.content import load_library, load_plan_rules, show_content_error
-from ui.handout import SECTIONS, handout, preview_and_download
+from ui.handout import SECTIONS, make_handout, pdf_inputs, preview_and_download
 from ui.inputs import url_number, url_pills
 from ui.plan import plan_inputs, screening_values
 from ui.screening import load_text as load_screening_text
@@ -19,8 +19,9 @@ from ui.share import current_link, share_panel
 require_router()
 st.title("Clinician handout", anchor=False)
 st.caption(
-    "For clinicians and patients together: choose what to include, fill it in, and print one "
-    "page to take home. Nothing typed here is stored; the link and QR code carry it."
+    "For clinicians and patients together: choose what to include, fill it in, and download one "
+    "PDF page to print and take home. Nothing typed here is stored; the link and QR code carry "
+    "the inputs, never names or advice."
 )
 chosen = url_pills(lp.SECTIONS)
 left, right = st.columns(2)
@@ -64,16 +65,18 @@ if "plan" in chosen:
         if inputs and library:
             built = plan.build_plan(inputs, library, rules, screening_text)
 
-document = handout(
+country, paper, fields = pdf_inputs()
+document = make_handout(
+    chosen=chosen,
+    fields=fields,
+    country=country,
+    paper=paper,
     assessment=assessment,
     guideline_text=guideline_text,
     screening_results=results,
     screening_text=screening_text,
     built=built,
     library=library,
-    age=age,
-    sex=sex,
-    warning_signs="redflags" in chosen,
     link=current_link(),
 )
 preview_and_download(document)

@@ -1,74 +1,194 @@
-"""The clinician handout: chosen sections of the self-check, screening and plan on one page."""
+"""The clinician handout: the chosen sections on one PDF page, previewed, then downloaded."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import streamlit as st
 
 import lib
-from lib import linkparams, plan, report, screening
+from lib import guidelines, handout, linkparams, pdf, plan, screening
+from lib import linkparams as lp
 from lib.exercises import Exercise
-from lib.guidelines import Assessment, GuidelineText
+from lib.redflags import Country
 from ui.content import load_sources
-from ui.plan import plan_report
-from ui.report import download_report
-from ui.screening import summary_report as screening_report
-from ui.selfcheck import summary_report as selfcheck_report
+from ui.inputs import url_choice
 
 SECTIONS = linkparams.SECTIONS.options
+# Typed fields are kept to a length that fits their line on the page.
+FIELD_CHARS = 80
+ADVICE_CHARS = 700
+PREVIEW_WIDTH_PX = 900
 
 
-def handout(
+def country_and_paper() -> tuple[Country, pdf.Paper]:
+    """Whose warning signs and number to print, and the page size; both in the link."""
+    left, right = st.columns(2)
+    with left:
+        code = url_choice(lp.COUNTRY)
+        country: Country = "us" if code == "us" else "eu" if code == "eu" else "uk"
+    with right:
+        paper: pdf.Paper = "letter" if url_choice(lp.PAPER) == "letter" else "a4"
+    return country, paper
+
+
+def pdf_download(*, key: str, file_name: str, title: str, link: str | None, **parts: Any) -> None:
+    """A one-page PDF of one page's results (the plan, the self-check), with the warning
+    signs of the reader's country, blank fields to fill by hand and the QR code back.
+
+    `parts` are `lib.handout.build`'s section arguments (e.g. `built=` and `library=`).
+    """
+    st.markdown("**One printable page (PDF)**")
+    country, paper = country_and_paper()
+    document = handout.build(
+        fields=pdf.Fields(),
+        country=country,
+        paper=paper,
+        sources=load_sources(),
+        link=link,
+        version=lib.__version__,
+        made_on=dt.date.today(),
+        title=title,
+        subtitle=handout.OWN_SUBTITLE,
+        **parts,
+    )
+    size = "US Letter" if paper == "letter" else "A4"
+    st.download_button(
+        f"Download one page (PDF, {size})",
+        lambda: pdf.handout_pdf(document),  # made when clicked, not on every rerun
+        file_name=file_name,
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        key=key,
+        on_click="ignore",
+    )
+
+
+def pdf_inputs() -> tuple[Country, pdf.Paper, pdf.Fields]:
+    """The country and paper (both in the link) and the fields (never in the link).
+
+    What is typed here goes only into the PDF made in memory: it is not in the link, the
+    QR code or any log, and it is gone when the tab is closed.
+    """
+    st.subheader("On the printed page", anchor=False)
+    country, paper = country_and_paper()
+    st.caption(
+        "Fill these in, or leave them blank to write on the printed page. They are not "
+        "stored, not put in the link and not sent anywhere: they go only into the PDF."
+    )
+    left, right = st.columns(2)
+    with left:
+        name = st.text_input("Patient name", max_chars=FIELD_CHARS, key="pdf_patient")
+        clinician = st.text_input("Clinician name", max_chars=FIELD_CHARS, key="pdf_clinician")
+        follow_up = st.text_input("Follow-up date", max_chars=FIELD_CHARS, key="pdf_follow_up")
+    with right:
+        date = st.text_input("Date", max_chars=FIELD_CHARS, key="pdf_date")
+        contact = st.text_input(
+            "Clinician contact (phone or email)", max_chars=FIELD_CHARS, key="pdf_contact"
+        )
+    advice = st.text_area("Advice (free text)", max_chars=ADVICE_CHARS, key="pdf_advice")
+    fields = pdf.Fields(
+        patient_name=name,
+        patient_date=date,
+        clinician_name=clinician,
+        clinician_contact=contact,
+        follow_up=follow_up,
+        advice=advice,
+    )
+    return country, paper, fields
+
+
+def make_handout(
     *,
-    assessment: Assessment | None,
-    guideline_text: GuidelineText | None,
+    chosen: tuple[str, ...] | list[str],
+    fields: pdf.Fields,
+    country: Country,
+    paper: pdf.Paper,
+    assessment: guidelines.Assessment | None,
+    guideline_text: guidelines.GuidelineText | None,
     screening_results: list[screening.ScreenResult] | None,
     screening_text: screening.ScreeningText | None,
     built: plan.Plan | None,
     library: tuple[Exercise, ...],
-    age: int,
-    sex: str,
-    warning_signs: bool,
     link: str | None,
-) -> report.Report:
-    """The chosen parts, combined into one printable report with the link back and QR code."""
-    parts = []
-    if assessment is not None and guideline_text is not None:
-        parts.append(selfcheck_report(assessment, None, guideline_text))
-    if screening_results is not None and screening_text is not None:
-        parts.append(screening_report(screening_results, age, sex, None, screening_text))
-    if built is not None:
-        parts.append(plan_report(built, {e.slug: e.title for e in library}, None))
-    extra: list[report.Section] = []
-    extra_sources = ()
-    if warning_signs:
-        section, ids = report.warning_signs_section()
-        extra.append(section)
-        extra_sources = report.sources_for(ids, load_sources())
-    return report.combine(
-        "Leg muscle: notes for you",
-        "Prepared with your clinician. Educational, not a diagnosis or a prescription.",
-        parts,
-        extra=extra,
-        extra_sources=extra_sources,
+) -> pdf.Handout | None:
+    """The handout of the chosen sections; None when none was chosen.
+
+    The warning signs are printed on every handout that gives advice, chosen or not.
+    """
+    if not chosen:
+        return None
+    return handout.build(
+        fields=fields,
+        country=country,
+        paper=paper,
+        sources=load_sources(),
+        assessment=assessment,
+        guideline_text=guideline_text,
+        screening_results=screening_results,
+        screening_text=screening_text,
+        built=built,
+        library=library,
+        link=link,
         version=lib.__version__,
         made_on=dt.date.today(),
-        link=link,
     )
 
 
-def preview_and_download(document: report.Report) -> None:
-    """What the handout holds, in words, and the download."""
-    if not document.sections:
+def holds(document: pdf.Handout) -> list[str]:
+    """What the handout holds, in words, one line per part."""
+    parts = [f"Warning signs (call {document.warning.number})"]
+    parts += [group.heading for group in document.results]
+    if document.exercises:
+        parts.append(f"The exercises ({len(document.exercises)}, with diagrams and doses)")
+    parts.append("Advice from your clinician")
+    if document.sources:
+        parts.append(f"Sources ({len(document.sources)})")
+    return parts
+
+
+_MADE = "_handout_pdf"  # this session's last handout, its PDF and its preview
+
+
+def _made(document: pdf.Handout) -> tuple[bytes, bytes]:
+    """The PDF and its preview, made again only when the handout changed.
+
+    Kept in this session's state only (never a cache shared between readers), so what was
+    typed is gone when the tab is closed.
+    """
+    last = st.session_state.get(_MADE)
+    if last is not None and last[0] == document:
+        return last[1], last[2]
+    data = pdf.handout_pdf(document)
+    preview = pdf.preview_png(data, width_px=PREVIEW_WIDTH_PX)
+    st.session_state[_MADE] = (document, data, preview)
+    return data, preview
+
+
+def preview_and_download(document: pdf.Handout | None) -> None:
+    """What the handout holds, a picture of its page, and the PDF download."""
+    if document is None:
         st.info("Pick at least one section for the handout.", icon=":material/checklist:")
         return
-    st.markdown(
-        "**The handout holds:**\n\n"
-        + "\n".join(f"- {section.heading}" for section in document.sections)
+    st.markdown("**The handout holds:**\n\n" + "\n".join(f"- {part}" for part in holds(document)))
+    data, preview = _made(document)
+    st.image(
+        preview,
+        caption="Preview of the handout's page, as it will print.",
+        width=min(PREVIEW_WIDTH_PX, 640),
     )
-    download_report(document, file_name="leg-muscle-handout.html", key="handout_html")
+    size = "US Letter" if document.paper == "letter" else "A4"
+    st.download_button(
+        f"Download the handout (PDF, {size})",
+        data,
+        file_name="leg-muscle-handout.pdf",
+        mime="application/pdf",
+        icon=":material/print:",
+        key="handout_pdf",
+        on_click="ignore",  # a download needs no rerun (and a rerun would retire the file)
+    )
     st.caption(
-        "The file is one printable page of plain HTML with a QR code back to this view; "
-        "open it and print, or save it as PDF from the print dialog."
+        "One printable page with a QR code back to this view. The warning signs name "
+        f"{document.warning.number} only, for the country chosen above."
     )

@@ -15,6 +15,7 @@ from lib.screening import ScreeningText, ScreenResult
 from ui import links
 from ui.charts import show_chart, show_table, source_line
 from ui.content import load_sources
+from ui.handout import pdf_download
 from ui.inputs import url_choice, url_optional_choice, url_optional_number, url_pills, url_slider
 from ui.report import download_report
 from ui.screening import balance_stage_param
@@ -123,6 +124,14 @@ def downloads(built: Plan, library: tuple[Exercise, ...], link: str | None) -> N
         help="Week 1 is the Monday-to-Sunday week that holds this day.",
     )
     titles = {e.slug: e.title for e in library}
+    pdf_download(
+        key="plan_pdf",
+        file_name="leg-plan.pdf",
+        title="Your weekly leg plan",
+        link=link,
+        built=built,
+        library=library,
+    )
     left, middle, right = st.columns(3)
     with left:
         download_report(

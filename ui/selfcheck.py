@@ -20,6 +20,7 @@ from lib.guidelines import Assessment, GuidelineText, Status
 from ui import links
 from ui.charts import show_chart, show_table, source_line
 from ui.content import content_dir, load_sources
+from ui.handout import pdf_download
 from ui.inputs import url_choice, url_number, url_toggle
 from ui.report import download_report
 
@@ -173,7 +174,15 @@ def render_assessment(assessment: Assessment, text: GuidelineText) -> None:
 
 
 def summary_download(assessment: Assessment, link: str | None, text: GuidelineText) -> None:
-    """A one-page printable HTML summary of the inputs, results, warning signs and sources."""
+    """A one-page PDF (the reader's country and paper) and the printable HTML summary."""
+    pdf_download(
+        key="self_check_pdf",
+        file_name="leg-muscle-self-check.pdf",
+        title="Leg muscle guideline self-check",
+        link=link,
+        assessment=assessment,
+        guideline_text=text,
+    )
     download_report(
         summary_report(assessment, link, text),
         file_name="leg-muscle-self-check.html",

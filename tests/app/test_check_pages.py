@@ -251,3 +251,12 @@ def test_printed_self_check_says_a_met_guideline_is_not_a_health_check():
     assert text.intro in page
     assert page.count("not a health check.") >= 4
     assert "Meets the guideline." in page
+
+
+def test_the_self_check_offers_a_one_page_pdf():
+    """Beside its HTML summary, the self-check offers a one-page PDF for the chosen paper."""
+    at = open_page("pages/self_check.py", {**EXAMPLE, "country": "eu", "paper": "letter"})
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download one page (PDF, US Letter)" in labels
+    assert at.button_group(key="country").value == "eu"

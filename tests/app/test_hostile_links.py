@@ -207,6 +207,8 @@ SPECS: dict[str, dict[str, Spec]] = {
         "kidney": Flag(),
         "illness": Flag(),
         "guideline": Choice(("who", "us")),
+        "country": Choice(("uk", "us", "eu")),
+        "paper": Choice(("a4", "letter")),
     },
     "pages/screening.py": {
         "age": Number(18, 110),
@@ -238,10 +240,16 @@ SPECS: dict[str, dict[str, Spec]] = {
         "chair_stands": Number(0, 60, optional=True),
         "balance_stage": Choice(("0", "1", "2", "3", "4"), optional=True),
         "tug_s": Number(0.1, 600, integer=False, optional=True),
+        "country": Choice(("uk", "us", "eu")),
+        "paper": Choice(("a4", "letter")),
     },
     "pages/present.py": {"scene": Choice(SCENES), "present": Flag()},
     "pages/quiz.py": {"order": Choice(("fixed", "shuffled"))},
-    "pages/handout.py": {"sections": Many(("selfcheck", "screening", "plan", "redflags"))},
+    "pages/handout.py": {
+        "sections": Many(("selfcheck", "screening", "plan", "redflags")),
+        "country": Choice(("uk", "us", "eu")),
+        "paper": Choice(("a4", "letter")),
+    },
 }
 WEIGHT_LB = Number(55, 660, integer=False)
 

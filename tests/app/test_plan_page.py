@@ -130,9 +130,16 @@ def test_the_handout_plan_starts_from_its_screening_section(monkeypatch, stage, 
         {"sections": ["screening", "plan"], "balance_stage": stage, "level": "bodyweight"},
     )
     assert not at.exception
-    printed = " ".join(
-        " ".join([*section.paragraphs, *(" ".join(row) for row in section.rows)])
-        for section in documents[-1].sections
-    )
+    printed = documents[-1].plan_summary
     assert ("because of your screening results" in printed) is lowered
     assert ("It starts at seated or lying" in printed) is lowered
+
+
+@pytest.mark.parametrize(("query", "label"), [({}, "A4"), ({"paper": "letter"}, "US Letter")])
+def test_the_plan_offers_a_one_page_pdf(query, label):
+    """Beside the HTML, CSV and calendar files, the plan offers its one-page PDF."""
+    at = open_page("pages/plan.py", {**BASE, "country": "us", **query})
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert f"Download one page (PDF, {label})" in labels
+    assert at.button_group(key="country").value == "us"

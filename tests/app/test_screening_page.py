@@ -187,22 +187,22 @@ def test_printed_summary_says_screening_and_who_each_cut_off_is_for(age):
 
 
 def test_handout_with_screening_carries_the_screening_notice():
-    """The clinician handout keeps the screening part's "Screening, not a diagnosis"."""
-    from lib import report
-    from ui.handout import handout
+    """The clinician handout's PDF keeps "Screening, not a diagnosis" with the results."""
+    import io
 
-    document = handout(
-        assessment=None,
-        guideline_text=None,
+    import pypdf
+
+    from lib import handout, pdf
+
+    document = handout.build(
+        fields=pdf.Fields(),
+        country="uk",
+        paper="a4",
+        sources={},
         screening_results=sample_results(70),
         screening_text=TEXT,
-        built=None,
-        library=(),
-        age=70,
-        sex="female",
-        warning_signs=False,
-        link=None,
     )
-    page = report.printable_html(document)
-    assert NOT_DIAGNOSIS in page
-    assert TEXT.within_cutoff in page
+    data = pdf.handout_pdf(document)
+    page = "".join(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    assert "".join(NOT_DIAGNOSIS.split()) in page
+    assert "".join(TEXT.within_cutoff.split()) in page

@@ -173,10 +173,10 @@ def test_handout_holds_the_chosen_sections():
     at = open_page("pages/handout.py", {"sections": "screening,redflags", "chair_stands": "9"})
     assert not at.exception
     parts = handout_parts(at)
-    assert "Warning signs" in parts
-    assert "screening: Results" in parts
+    assert "Warning signs (call 999)" in parts
+    assert "Screening tests" in parts
     assert "self-check" not in parts.lower()
-    assert "plan" not in parts.lower()
+    assert "exercises" not in parts.lower()
 
 
 def test_handout_with_every_section_reuses_the_page_inputs():
@@ -195,7 +195,7 @@ def test_handout_with_every_section_reuses_the_page_inputs():
     assert at.number_input(key="chair_stands").value == 9
     assert at.button_group(key="level").value == "seated"
     parts = handout_parts(at)
-    for wanted in ("self-check: Results", "screening: Results", "plan: Week by week"):
+    for wanted in ("Self-check against the WHO 2020", "Screening tests", "The exercises ("):
         assert wanted in parts
     assert at.get("download_button")
 
@@ -207,3 +207,72 @@ def test_handout_without_sections_asks_for_one():
     assert not at.exception
     assert "Pick at least one section" in " ".join(i.value for i in at.info)
     assert not at.get("download_button")
+    assert not at.get("image")
+
+
+def handout_pdf(at) -> bytes:
+    """The PDF the page offers, as the download button holds it."""
+    (button,) = at.get("download_button")
+    assert button.proto.label.startswith("Download the handout (PDF")
+    return at.session_state["_handout_pdf"][1]
+
+
+@pytest.mark.parametrize(
+    ("query", "number", "paper_mm"),
+    [
+        ({}, "999", (210.0, 297.0)),
+        ({"country": "us", "paper": "letter"}, "911", (215.9, 279.4)),
+        ({"country": "eu"}, "112", (210.0, 297.0)),
+    ],
+)
+def test_handout_offers_a_one_page_pdf_and_its_preview(query, number, paper_mm):
+    """The page shows a picture of the page, then offers the PDF: one page of the chosen
+    size, naming the chosen country's emergency number and no other."""
+    import io
+    import re
+
+    import pypdf
+
+    full = {
+        "sections": "selfcheck,screening,plan,redflags",
+        "age": "72",
+        "moderate": "100",
+        "chair_stands": "9",
+        "balance_stage": "2",
+        "level": "seated",
+        "days": "mon,wed,fri",
+        **query,
+    }
+    at = open_page("pages/handout.py", full)
+    assert not at.exception
+    (image,) = at.get("image")
+    assert "Preview of the handout" in str(image.proto)
+    reader = pypdf.PdfReader(io.BytesIO(handout_pdf(at)))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (
+        round(float(box.width) * 25.4 / 72, 1),
+        round(float(box.height) * 25.4 / 72, 1),
+    ) == paper_mm
+    text = reader.pages[0].extract_text()
+    assert f"call {number} now" in text
+    for other in {"999", "911", "112"} - {number}:
+        assert not re.search(rf"(?<!\d){other}(?!\d)", text)
+    assert at.button_group(key="country").value == query.get("country", "uk")
+
+
+def test_typed_fields_reach_the_pdf_but_never_the_link():
+    """A name typed on the handout is printed on the PDF and is not in the share link."""
+    import io
+
+    import pypdf
+
+    at = open_page("pages/handout.py", {"sections": "selfcheck,redflags"})
+    at.text_input(key="pdf_patient").input("Ada Lovelace").run()
+    at.text_area(key="pdf_advice").input("Walk daily (short walks).").run()
+    assert not at.exception
+    text = pypdf.PdfReader(io.BytesIO(handout_pdf(at))).pages[0].extract_text()
+    assert "Ada Lovelace" in text
+    assert "Walk daily (short walks)." in text
+    assert "Ada" not in str(dict(at.query_params))
+    assert "Walk" not in str(dict(at.query_params))
