@@ -26,7 +26,7 @@ LEDGER = facts.load_ledger(FACTS)
 def makefile_entry() -> str:
     """The entry file `make run` starts (`ENTRY := ...` in the Makefile, its one place)."""
     for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
-        found = re.match(r"^ENTRY\s*:?=\s*(\S+)\s*$", line)
+        found = re.match(r"^ENTRY\s*[:?]?=\s*(\S+)\s*$", line)
         if found:
             return found[1]
     raise RuntimeError("the Makefile sets no ENTRY")
