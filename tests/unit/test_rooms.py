@@ -8,11 +8,14 @@ from lib.scenes import ROOM_CODE, Rooms
 def test_a_tab_that_moved_publishes_and_the_other_follows():
     rooms = Rooms()
     projector_seen, move = rooms.sync("r", "a", 0)
-    assert move is None and projector_seen == 1
+    assert move is None
+    assert projector_seen == 1
     notes_seen, move = rooms.sync("r", "a", 0)  # the notes tab opens on the same scene
-    assert move is None and notes_seen == 1
+    assert move is None
+    assert notes_seen == 1
     notes_seen, move = rooms.sync("r", "b", notes_seen)  # the presenter moves on
-    assert move is None and notes_seen == 2
+    assert move is None
+    assert notes_seen == 2
     projector_seen, move = rooms.sync("r", "a", projector_seen)  # the projector polls
     assert (projector_seen, move) == (2, "b")
     assert rooms.sync("r", "b", projector_seen) == (2, None)  # it arrived: nothing changes
@@ -25,7 +28,8 @@ def test_rooms_are_separate_and_the_oldest_are_forgotten():
     rooms.publish("one", "a2")  # "one" moved last: "two" is now the oldest
     rooms.publish("three", "c")
     assert rooms.get("two") is None
-    assert rooms.get("one") == (2, "a2") and rooms.get("three") == (1, "c")
+    assert rooms.get("one") == (2, "a2")
+    assert rooms.get("three") == (1, "c")
 
 
 def test_publishing_the_same_scene_keeps_the_version():
