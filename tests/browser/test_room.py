@@ -122,3 +122,29 @@ def test_the_notes_open_in_their_own_tab_and_follow_the_projector(
     visit.settle()
     _press(visit, "PageDown", "strength-vs-muscle")
     notes.wait_for_url(re.compile(r"scene=strength-vs-muscle"), timeout=30_000)
+
+
+@pytest.mark.parametrize(("width", "height"), SCREENS, ids=lambda v: str(v))
+def test_the_quiz_in_class_votes_then_reveals_from_the_clicker(
+    server: Server, visit: Visit, width: int, height: int
+):
+    """One question a screen, its choices on screen; PageDown reveals, then moves on."""
+    _open(visit, f"{server.url}/quiz?present=1", width, height)
+    page = visit.page
+    right = page.locator("li.lme-quiz-right")  # type: ignore[attr-defined]
+    assert page.get_by_text("Question 1 of 15").count() == 1  # type: ignore[attr-defined]
+    assert right.count() == 0
+    for box in _boxes(visit, ".lme-quiz-options li"):
+        assert _inside(box, width, height), box
+    page.keyboard.press("PageDown")  # type: ignore[attr-defined]
+    right.wait_for(timeout=15_000)
+    assert "150 to 300 minutes of moderate activity" in right.inner_text()
+    assert "Fact ids" not in page.inner_text("body")  # type: ignore[attr-defined]
+    page.screenshot(path=str(SCREENSHOTS / f"room-quiz-revealed-{width}x{height}.png"))  # type: ignore[attr-defined]
+    page.keyboard.press("PageDown")  # type: ignore[attr-defined]
+    page.get_by_text("Question 2 of 15").wait_for(timeout=15_000)  # type: ignore[attr-defined]
+    visit.settle()
+    assert right.count() == 0
+    page.keyboard.press("PageUp")  # type: ignore[attr-defined]
+    page.get_by_text("Question 1 of 15").wait_for(timeout=15_000)  # type: ignore[attr-defined]
+    right.wait_for(timeout=15_000)  # still revealed
