@@ -15,6 +15,8 @@ import streamlit as st
 from lib.tables import html_table
 from ui.content import load_sources
 
+SCENE_BOX_KEY = "lme_scene_chart_box"  # a presenter's scene: where its first chart goes
+
 
 def show_chart(
     chart: alt.TopLevelMixin,
@@ -36,6 +38,11 @@ def show_chart(
     """
     # The unit tests validate every spec against the Vega-Lite schema; validating again on
     # every rerun would cost more than drawing the page (about 45 ms of a projection rerun).
+    box = st.session_state.pop(SCENE_BOX_KEY, None)
+    if box is not None and not fill:
+        with box:
+            show_chart(chart, summary=summary, data=data, name=name, fill=True)
+        return
     spec = chart.to_dict(validate=False)
     if fill:
         # Its title goes above it as text: Vega-Lite's "fit" leaves no room for a title.

@@ -12,7 +12,8 @@ space bar press the bar's Next and Previous (a clicker sends PageDown/PageUp).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 import streamlit as st
 import streamlit.components.v2 as components
@@ -20,6 +21,7 @@ import streamlit.components.v2 as components
 from lib import linkparams, scenes
 from lib.content import ContentError
 from ui import links
+from ui.charts import SCENE_BOX_KEY
 from ui.content import load_scenes
 
 PRESENT_CSS = """
@@ -101,6 +103,7 @@ export default function (component) {
 _keys = components.component("lme_keys", js=KEYS_JS)
 ROOMS = scenes.Rooms()
 SEEN_KEY = "lme_room_seen"
+ROOM_KEY = "lme_room"
 
 
 def presenting() -> bool:
@@ -130,10 +133,14 @@ def qr_slide() -> bool:
     return _flag(linkparams.QR_SLIDE)
 
 
-def room() -> str | None:
-    """This presenter's room code from the address, or None."""
+def room() -> str:
+    """This presenter's room code: the address's, else this tab's own (made on first use)."""
     code = st.query_params.get(linkparams.ROOM.key)
-    return code if code is not None and scenes.ROOM_CODE.match(code) else None
+    if code is not None and scenes.ROOM_CODE.match(code):
+        return code
+    if ROOM_KEY not in st.session_state:
+        st.session_state[ROOM_KEY] = secrets.token_hex(4)
+    return str(st.session_state[ROOM_KEY])
 
 
 def current_scene() -> tuple[tuple[scenes.Scene, ...], int] | None:
@@ -157,22 +164,32 @@ def on_scene() -> bool:
     return found is not None and found[0][found[1]].page == links.current_page()
 
 
+@contextmanager
+def scene_details(label: str = "Change the inputs and see every result") -> Iterator[None]:
+    """On a scene, fold what the block draws under its first chart, which fills the screen.
+
+    Elsewhere the block draws as usual. (The projection page lays out its scene itself.)
+    """
+    if not on_scene():
+        yield
+        return
+    st.session_state[SCENE_BOX_KEY] = st.container(key="lme_scene_chart")
+    with st.expander(label, icon=":material/tune:"):
+        yield
+    st.session_state.pop(SCENE_BOX_KEY, None)
+
+
 def scene_params(scene: scenes.Scene, **extra: str) -> dict[str, str]:
     """A scene's presenter link parameters, with this tab's room."""
     params = scene.params(present=True)
-    code = room()
-    if code:
-        params[linkparams.ROOM.key] = code
+    params[linkparams.ROOM.key] = room()
     params.update(extra)
     return params
 
 
 def present_params(scene: scenes.Scene, **extra: str) -> dict[str, str]:
     """Parameters of /present in presenter mode for `scene` (the slide, the notes view)."""
-    params = {scenes.SCENE_KEY: scene.id, scenes.PRESENT_KEY: "1"}
-    code = room()
-    if code:
-        params[linkparams.ROOM.key] = code
+    params = {scenes.SCENE_KEY: scene.id, scenes.PRESENT_KEY: "1", linkparams.ROOM.key: room()}
     params.update(extra)
     return params
 
@@ -199,10 +216,11 @@ def presenter_chrome() -> None:
     all_scenes, index = found
     scene = all_scenes[index]
     page = links.current_page()
-    if page == "present" and notes_view():
-        return  # the presenter view draws its own controls
-    if room() is None:
-        st.query_params[linkparams.ROOM.key] = secrets.token_hex(4)
+    if page == "present" and not qr_slide():
+        return  # the list of scenes and the presenter view draw their own controls
+    if page != "present" and linkparams.ROOM.key not in st.query_params:
+        # The projected tab's address names its room, for the notes tab to find it again.
+        st.query_params[linkparams.ROOM.key] = room()
     slide = page == "present" and qr_slide()
     if page == scene.page:
         st.html(f"<style>{SCENE_CSS}</style>")
@@ -273,8 +291,6 @@ def corner_qr(scene: scenes.Scene) -> None:
 def follow(scene: scenes.Scene, page: str) -> None:
     """Keep this tab and the presenter's other tab on the same scene (the room)."""
     code = room()
-    if code is None:
-        return
     _sync(code, scene.id, page, notes_view(), qr_slide())
     _poll(code, scene.id, page, notes_view(), qr_slide())
 
