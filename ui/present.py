@@ -49,7 +49,7 @@ html { font-size: clamp(15px, 2.2vh, 30px) !important; }
   background: #fff; padding: 0.3rem; gap: 0.1rem;
 }
 .st-key-lme_scene_qr p {
-  font-size: 0.6rem; line-height: 1.2; text-align: center; margin: 0; word-break: break-all;
+  font-size: 0.75rem; line-height: 1.2; text-align: center; margin: 0; word-break: break-all;
 }
 .st-key-lme_scene_chart { height: calc(100vh - 17rem); min-height: 12rem; }
 .st-key-lme_scene_chart [data-testid="stMarkdownContainer"] p { font-size: 0.8rem; margin: 0; }
@@ -276,11 +276,19 @@ def presenter_chrome() -> None:
     follow(scene, page or "")
 
 
+def short_link(scene: scenes.Scene) -> str | None:
+    """The scene's short link, `/s/<id>` (web.reading sends it on to the scene's view).
+
+    Short to type, and a smaller QR code: fewer, larger modules to scan from the back row.
+    """
+    return links.link_to(f"s/{scene.id}", ())
+
+
 def corner_qr(scene: scenes.Scene) -> None:
     """The scene's QR code in the screen's corner, its short link printed under it."""
     from ui.share import qr_code  # ui.share imports ui.links, as this module does
 
-    link = links.link_to(scene.page, linkparams.canonical(scene.page, scene.query))
+    link = short_link(scene)
     if not link:
         return
     with st.container(key="lme_scene_qr", gap=None):

@@ -6,9 +6,8 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from lib import linkparams, scenes
-from ui import links
-from ui.present import current_scene, follow, keys, scene_params
+from lib import scenes
+from ui.present import current_scene, follow, keys, scene_params, short_link
 from ui.share import local_note, qr_code
 
 
@@ -65,7 +64,7 @@ def notes_page(all_scenes: Sequence[scenes.Scene]) -> None:
 def qr_page(all_scenes: Sequence[scenes.Scene]) -> None:
     """The scene's QR code on the whole screen, big enough to scan from the back row."""
     scene = all_scenes[_index(all_scenes)]
-    link = links.link_to(scene.page, linkparams.canonical(scene.page, scene.query))
+    link = short_link(scene)
     with st.container(key="lme_qr_slide", horizontal_alignment="center"):
         st.markdown(f"**Scan to open: {scene.title}**")
         if link:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lib import content, scenes
+from lib import content, linkparams, scenes
 from tests.browser.conftest import SCREENSHOTS, Server, Visit
 from tests.conftest import CONTENT, ROOT
 
@@ -49,7 +49,7 @@ def test_every_scene_fits_one_screen_with_a_large_chart_and_a_corner_qr(
         (qr,) = _boxes(visit, ".st-key-lme_scene_qr")
         assert _inside(qr, width, height), scene.id
         link = visit.page.locator(".st-key-lme_scene_qr p")  # type: ignore[attr-defined]
-        assert f"/{scene.page}" in link.inner_text(), scene.id
+        assert link.inner_text().endswith(f"/s/{scene.id}"), scene.id
         visit.page.screenshot(path=str(SCREENSHOTS / f"room-{scene.id}-{width}x{height}.png"))  # type: ignore[attr-defined]
         if scene.page == "red_flags":  # a checklist, no chart
             continue
@@ -153,3 +153,17 @@ def test_the_quiz_in_class_votes_then_reveals_from_the_clicker(
     page.keyboard.press("PageUp")  # type: ignore[attr-defined]
     page.get_by_text("Question 1 of 15").wait_for(timeout=15_000)  # type: ignore[attr-defined]
     right.wait_for(timeout=15_000)  # still revealed
+
+
+def test_a_short_link_opens_its_scene_view(server: Server, visit: Visit):
+    """`/s/<scene>` (the corner QR) opens the scene's own view, without presenter mode."""
+    for scene in SCENES[:2]:
+        visit.page.goto(f"{server.url}/s/{scene.id}")  # type: ignore[attr-defined]
+        visit.page.wait_for_url(re.compile(rf"/{scene.page}(\?|$)"))  # type: ignore[attr-defined]
+        visit.settle()
+        url = visit.page.url  # type: ignore[attr-defined]
+        for key, value in linkparams.canonical(scene.page, scene.query):  # defaults left out
+            assert f"{key}={value}" in url, (scene.id, key, url)
+        assert "present" not in url
+    visit.page.goto(f"{server.url}/s/no-such-scene")  # type: ignore[attr-defined]
+    visit.page.wait_for_url(re.compile(r"/present"))  # type: ignore[attr-defined]
