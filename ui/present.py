@@ -60,8 +60,16 @@ SLIDE_CSS = """
 html { font-size: clamp(15px, 2.2vh, 30px) !important; }
 [data-testid="stMainBlockContainer"] { max-width: none !important; padding-top: 0.6rem !important; }
 .st-key-lme_qr_slide { align-items: center; text-align: center; }
-.st-key-lme_qr_slide .lme-qr-box { width: min(72vh, 90vw) !important; }
+.st-key-lme_qr_slide .lme-qr-box { width: min(72vh, 90vw) !important; margin: 0 auto; }
+.st-key-lme_qr_slide [data-testid="stElementContainer"] { align-self: center; }
 .st-key-lme_qr_slide p { font-size: 1.6rem; }
+.st-key-lme_qr_slide [data-testid="stMarkdownContainer"] { text-align: center; }
+"""
+
+# The presenter's own tab: reading type, both scenes' notes in view.
+NOTES_CSS = """
+html { font-size: 19px !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 0.8rem !important; }
 """
 
 # PageDown/PageUp (a clicker), the arrows and the space bar press whatever the containers

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from lib import scenes
-from ui.present import current_scene, follow, keys, scene_params, short_link
+from ui.present import NOTES_CSS, current_scene, follow, keys, scene_params, short_link
 from ui.share import local_note, qr_code
 
 
@@ -30,6 +30,7 @@ def notes_page(all_scenes: Sequence[scenes.Scene]) -> None:
     """The presenter view: this scene's notes and the next one's; it follows the projector."""
     index = _index(all_scenes)
     scene = all_scenes[index]
+    st.html(f"<style>{NOTES_CSS}</style>")
     st.caption(
         "Presenter view: keep this tab on your own screen. The projected tab follows it, "
         "and it follows the projected tab."
