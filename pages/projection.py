@@ -18,8 +18,8 @@ st.warning(
     "**An illustration of population averages, not a prediction for you.**",
     icon=":material/info:",
 )
-charts_here = st.container(key="lme_scene_chart") if scene else st.container()
 if scene:
+    charts_here = st.container(key="lme_scene_chart")
     words_column, inputs_column = st.columns(2)
     words = words_column.expander("The chart in words", icon=":material/notes:")
     inputs = inputs_column.expander("Change the inputs", icon=":material/tune:")
@@ -45,6 +45,8 @@ with right:
     bedrest_days = url_slider(lp.BEDREST_DAYS)
 
 inputs.__exit__(None, None, None)
+if not scene:
+    charts_here = st.container()  # the charts below the inputs, as the page reads
 
 path = projection.project(
     age_years=age,
