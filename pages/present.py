@@ -8,7 +8,7 @@ from ui import links, require_router
 from ui.content import load_scenes, show_content_error
 from ui.inputs import url_select, url_toggle
 from ui.links import link_to
-from ui.present import notes_view, present_params, presenting, qr_slide, scene_params
+from ui.present import notes_button, notes_view, present_params, presenting, qr_slide, scene_params
 from ui.share import local_note, qr_code
 from ui.teach import notes_page, qr_page
 
@@ -64,12 +64,7 @@ elif all_scenes:
         )
         if present:
             # Notes stay off the projected screen: they open in the presenter's own tab.
-            st.page_link(
-                "pages/present.py",
-                label="Speaker notes and the next scene (open in a second tab)",
-                icon=":material/notes:",
-                query_params=present_params(scene, notes="1"),
-            )
+            notes_button(scene, "Speaker notes and the next scene (a second tab)")
             st.page_link(
                 "pages/present.py",
                 label="The QR code on the whole screen",

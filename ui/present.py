@@ -14,6 +14,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from urllib.parse import urlencode
 
 import streamlit as st
 import streamlit.components.v2 as components
@@ -202,6 +203,14 @@ def present_params(scene: scenes.Scene, **extra: str) -> dict[str, str]:
     return params
 
 
+def notes_button(scene: scenes.Scene, label: str) -> None:
+    """A button that opens the presenter view of `scene` in a new tab, in this tab's room."""
+    notes = links.page_url("present")
+    if notes:
+        query = urlencode(present_params(scene, notes="1"))
+        st.link_button(label, f"{notes}?{query}", icon=":material/open_in_new:")
+
+
 def keys() -> None:
     """Let the keyboard and a clicker press the containers `lme_key_next` / `lme_key_prev`."""
     _keys(key="lme_keys", height=0)
@@ -268,10 +277,7 @@ def presenter_chrome() -> None:
                 icon=":material/qr_code_2:",
                 query_params=present_params(scene, qr="1"),
             )
-        notes = links.page_url("present")
-        if notes:
-            query = "&".join(f"{k}={v}" for k, v in present_params(scene, notes="1").items())
-            st.link_button("Speaker notes", f"{notes}?{query}", icon=":material/open_in_new:")
+        notes_button(scene, "Speaker notes")
         st.page_link(
             "pages/present.py",
             label="All scenes",
