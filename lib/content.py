@@ -404,6 +404,20 @@ def source_html(source: Source, number: int | None = None, prefix: str = "src") 
     )
 
 
+_FACT_IDS_SPAN = re.compile(r' ?<span class="src-facts">[^<]*</span>')
+
+
+def without_fact_ids(rendered: str) -> str:
+    """`rendered` (a source list from `source_html`) without its internal fact ids.
+
+    For the projected screen, where the ledger's ids mean nothing to a class.
+
+    >>> without_fact_ids('<li>A (2020). <span class="src-facts">Fact ids: PA-01</span></li>')
+    '<li>A (2020).</li>'
+    """
+    return _FACT_IDS_SPAN.sub("", rendered)
+
+
 def sources_list_html(
     sources: Iterable[Source], heading: str = "Sources", prefix: str = "src"
 ) -> str:

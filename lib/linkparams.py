@@ -181,6 +181,13 @@ NOW = OptionalNumber(
 # --- /present, /quiz, /handout, /red_flags, /glossary ---------------------------------------
 PRESENT = Flag(key="present", label="Presenter mode (big type, no menu)")
 SCENE = Choice(key="scene", label="Scene", options={}, default="")  # options: scenes.yaml
+# Presenting only (kept in the address bar, never in a view's link or QR code):
+NOTES = Flag(key="notes", label="Presenter view: speaker notes and the next scene")
+QR_SLIDE = Flag(key="qr", label="The scene's QR code on the whole screen")
+ROOM = Text(
+    key="room", label="Presenter room (links the notes tab to the projected tab)", max_chars=16
+)
+QUESTION = Number(key="question", label="Quiz question on the projector", lo=1, hi=99, default=1)
 ORDER = Choice(
     key="order",
     label="Order",
@@ -242,7 +249,7 @@ PAGES: Mapping[str, tuple[P, ...]] = {
 # What a page hands on to the page it sends a reader to, when that page takes it.
 CONTEXT = ("age", "sex", "guideline", "country", "level", "minutes")
 # Parameters of presenting (any page), kept in the address bar but not in a view's link.
-PRESENTING = (PRESENT.key, SCENE.key)
+PRESENTING = (PRESENT.key, SCENE.key, NOTES.key, QR_SLIDE.key, ROOM.key, QUESTION.key)
 KNOWN_KEYS = frozenset(p.key for page in PAGES.values() for p in page)
 
 

@@ -11,6 +11,7 @@ Pure: the file is read only from the path the caller hands in; every problem is 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,3 +140,49 @@ def find(scenes: Sequence[Scene], wanted: str | None) -> int:
         if scene.id == wanted:
             return index
     return 0
+
+
+ROOM_CODE = re.compile(r"^[0-9a-f]{8}$")
+
+
+class Rooms:
+    """Which scene each presenter "room" shows: the notes tab and the projected tab follow it.
+
+    A room is a random code both of a presenter's tabs carry in their address (`room=`).
+    Each move publishes the scene with a new version; a tab that has seen an older version
+    follows, a tab that moved itself publishes. Held in this server's memory only (nothing
+    is sent anywhere); the oldest rooms are forgotten beyond `limit`.
+    """
+
+    def __init__(self, limit: int = 256) -> None:
+        self._rooms: dict[str, tuple[int, str]] = {}
+        self._limit = limit
+        self._lock = threading.Lock()
+
+    def get(self, room: str) -> tuple[int, str] | None:
+        """The room's (version, scene id), or None for a room nobody has published to."""
+        with self._lock:
+            return self._rooms.get(room)
+
+    def publish(self, room: str, scene_id: str) -> int:
+        """Show `scene_id` in `room`; the new version (unchanged when it already shows it)."""
+        with self._lock:
+            version, shown = self._rooms.pop(room, (0, ""))
+            if shown != scene_id:
+                version += 1
+            self._rooms[room] = (version, scene_id)
+            while len(self._rooms) > self._limit:
+                del self._rooms[next(iter(self._rooms))]
+            return version
+
+    def sync(self, room: str, scene_id: str, seen: int) -> tuple[int, str | None]:
+        """What a tab showing `scene_id`, having seen version `seen`, should do.
+
+        Returns (the version the tab has now seen, the scene to move to or None to stay).
+        A newer version elsewhere wins (the tab follows); otherwise the tab's own scene is
+        published (it moved itself).
+        """
+        current = self.get(room)
+        if current is not None and current[0] > seen and current[1] != scene_id:
+            return current[0], current[1]
+        return self.publish(room, scene_id), None

@@ -8,6 +8,7 @@ from ui import render_article, require_router
 from ui.content import load_library, load_plan_rules, show_content_error
 from ui.exercises import stop_rules
 from ui.plan import downloads, plan_inputs, show_plan
+from ui.present import scene_details
 from ui.screening import load_text as load_screening_text
 from ui.share import current_link, share_panel
 
@@ -24,6 +25,8 @@ try:
 except ContentError as err:
     show_content_error(err)
     screening_text = None
+details = scene_details()
+details.__enter__()
 inputs = plan_inputs(text=screening_text)
 
 try:
@@ -39,3 +42,4 @@ if inputs and library and rules:
     downloads(built, library, current_link())
     share_panel()
 render_article("plan_notes", show_title=False)
+details.__exit__(None, None, None)

@@ -8,19 +8,25 @@ from ui import links, require_router
 from ui.content import load_scenes, show_content_error
 from ui.inputs import url_select, url_toggle
 from ui.links import link_to
-from ui.present import presenting
+from ui.present import notes_button, notes_view, present_params, presenting, qr_slide, scene_params
 from ui.share import local_note, qr_code
+from ui.teach import notes_page, qr_page
 
 require_router()
-st.title("Teach with the explorer", anchor=False)
 
 try:
     all_scenes = load_scenes()
 except ContentError as err:
+    st.title("Teach with the explorer", anchor=False)
     show_content_error(err)
     all_scenes = ()
 
-if all_scenes:
+if all_scenes and presenting() and qr_slide():
+    qr_page(all_scenes)
+elif all_scenes and presenting() and notes_view():
+    notes_page(all_scenes)
+elif all_scenes:
+    st.title("Teach with the explorer", anchor=False)
     ids = [s.id for s in all_scenes]
     titles = {s.id: f"{n}. {s.title}" for n, s in enumerate(all_scenes, start=1)}
     if not presenting():
@@ -54,10 +60,20 @@ if all_scenes:
             scene.script,
             label=f"Open the scene: {scene.title}",
             icon=":material/open_in_new:",
-            query_params=scene.params(present=present),
+            query_params=scene_params(scene) if present else scene.params(present=False),
         )
-        with st.expander("Speaker notes", expanded=not present, icon=":material/notes:"):
-            st.html(scene.notes_html)
+        if present:
+            # Notes stay off the projected screen: they open in the presenter's own tab.
+            notes_button(scene, "Speaker notes and the next scene (a second tab)")
+            st.page_link(
+                "pages/present.py",
+                label="The QR code on the whole screen",
+                icon=":material/qr_code_2:",
+                query_params=present_params(scene, qr="1"),
+            )
+        else:
+            with st.expander("Speaker notes", expanded=True, icon=":material/notes:"):
+                st.html(scene.notes_html)
     with code:
         link = link_to(scene.page, linkparams.canonical(scene.page, scene.query))
         if link:

@@ -6,14 +6,26 @@ from lib import charts, projection
 from lib import linkparams as lp
 from ui import render_article, require_router, show_chart, source_line
 from ui.inputs import url_choice, url_slider
+from ui.present import on_scene
 from ui.share import share_panel
 
 require_router()
+# A presenter's scene fits one screen: the chart first, as large as the screen allows, and
+# the inputs folded away under it.
+scene = on_scene()
 st.title("Muscle over a lifetime", anchor=False)
 st.warning(
     "**An illustration of population averages, not a prediction for you.**",
     icon=":material/info:",
 )
+if scene:
+    charts_here = st.container(key="lme_scene_chart")
+    words_column, inputs_column = st.columns(2)
+    words = words_column.expander("The chart in words", icon=":material/notes:")
+    inputs = inputs_column.expander("Change the inputs", icon=":material/tune:")
+else:
+    inputs = st.container()
+inputs.__enter__()
 
 age = url_slider(lp.PROJECTION_AGE)
 rate = url_slider(
@@ -32,6 +44,10 @@ with left:
 with right:
     bedrest_days = url_slider(lp.BEDREST_DAYS)
 
+inputs.__exit__(None, None, None)
+if not scene:
+    charts_here = st.container()  # the charts below the inputs, as the page reads
+
 path = projection.project(
     age_years=age,
     rate_pct_per_decade=rate,
@@ -42,19 +58,35 @@ path = projection.project(
 reference = (
     projection.project(age_years=age, rate_pct_per_decade=rate) if measure == "strength" else None
 )
-show_chart(
-    charts.projection_chart(path, reference),
-    summary=path.summary,
-    data=path.rows(),
-    name="muscle_over_a_lifetime",
-)
-if path.has_episode:
-    show_chart(
-        charts.episode_chart(path),
-        summary=path.episode_summary,
-        data=charts.episode_rows(path),
-        name="bed_rest_day_by_day",
+with charts_here:
+    # On a scene with a spell in bed, the two charts share the screen side by side.
+    main, episode = (
+        st.columns([3, 2]) if scene and path.has_episode else (st.container(), st.container())
     )
-source_line(projection.SOURCE_IDS, projection.FACT_IDS)
-share_panel()
-render_article("projection_notes", show_title=False)
+    with main:
+        show_chart(
+            charts.projection_chart(path, reference),
+            summary=path.summary,
+            data=path.rows(),
+            name="muscle_over_a_lifetime",
+            fill=scene,
+        )
+    if path.has_episode:
+        with episode:
+            show_chart(
+                charts.episode_chart(path),
+                summary=path.episode_summary,
+                data=charts.episode_rows(path),
+                name="bed_rest_day_by_day",
+                fill=scene,
+            )
+if scene:
+    with words:
+        st.markdown(path.summary)
+        if path.has_episode:
+            st.markdown(path.episode_summary)
+    source_line(projection.SOURCE_IDS)  # no internal fact ids on the projected screen
+else:
+    source_line(projection.SOURCE_IDS, projection.FACT_IDS)
+    share_panel()
+    render_article("projection_notes", show_title=False)

@@ -8,6 +8,7 @@ from lib.content import ContentError
 from ui import require_router
 from ui.content import show_content_error
 from ui.inputs import url_number
+from ui.present import scene_details
 from ui.screening import load_text, screening_inputs, sex_input, summary_download
 from ui.share import current_link, share_panel
 
@@ -24,6 +25,8 @@ if text is not None:
         f"**{text.not_diagnosis}** {text.page_intro}",
         icon=":material/info:",
     )
+    details = scene_details()
+    details.__enter__()
     left, right = st.columns(2)
     with left:
         age = int(url_number(lp.SCREENING_AGE))
@@ -37,4 +40,7 @@ if text is not None:
     st.markdown(f"**{text.not_diagnosis}** {text.within_cutoff}")
     st.markdown("\n".join(f"- {line}" for line in screening.summary(everything, text)))
     summary_download(everything, age, sex, current_link(), text)
-share_panel()
+    share_panel()
+    details.__exit__(None, None, None)
+else:
+    share_panel()

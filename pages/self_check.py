@@ -8,6 +8,7 @@ from lib.content import ContentError
 from ui import require_router
 from ui.content import show_content_error
 from ui.inputs import url_number
+from ui.present import scene_details
 from ui.selfcheck import (
     activity_inputs,
     guideline_input,
@@ -25,6 +26,8 @@ st.caption(
     "expert protein advice. Educational, not a diagnosis; nothing you type is stored."
 )
 
+details = scene_details()
+details.__enter__()
 guideline = guideline_input()
 left, right = st.columns(2)
 with left:
@@ -42,3 +45,4 @@ else:
     render_assessment(assessment, text)
     summary_download(assessment, current_link(), text)
 share_panel()
+details.__exit__(None, None, None)

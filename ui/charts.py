@@ -15,6 +15,8 @@ import streamlit as st
 from lib.tables import html_table
 from ui.content import load_sources
 
+SCENE_BOX_KEY = "lme_scene_chart_box"  # a presenter's scene: where its first chart goes
+
 
 def show_chart(
     chart: alt.TopLevelMixin,
@@ -22,6 +24,7 @@ def show_chart(
     summary: str,
     data: Sequence[Mapping[str, object]],
     name: str,
+    fill: bool = False,
 ) -> None:
     """Show `chart` with its one-sentence `summary` and `data` (table and CSV download).
 
@@ -30,10 +33,29 @@ def show_chart(
         summary: the chart's text alternative, one plain sentence.
         data: the numbers drawn, one row (a mapping of column to value) per point.
         name: a short stable name, used for the CSV file and widget keys.
+        fill: a presenter's scene: the chart fills its box's height (see ui.present) and the
+            numbers are left to the link the class opens.
     """
     # The unit tests validate every spec against the Vega-Lite schema; validating again on
     # every rerun would cost more than drawing the page (about 45 ms of a projection rerun).
-    st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
+    box = st.session_state.pop(SCENE_BOX_KEY, None)
+    if box is not None and not fill:
+        with box:
+            show_chart(chart, summary=summary, data=data, name=name, fill=True)
+        return
+    spec = chart.to_dict(validate=False)
+    if fill:
+        # Its title goes above it as text: Vega-Lite's "fit" leaves no room for a title.
+        title = spec.pop("title", None)
+        if isinstance(title, dict):
+            st.markdown(f"**{title.get('text', '')}**  \n{title.get('subtitle', '')}")
+        elif isinstance(title, str):
+            st.markdown(f"**{title}**")
+        spec["height"] = "container"
+        spec["autosize"] = {"type": "fit", "contains": "padding"}
+        st.vega_lite_chart(spec, width="stretch", height="stretch")  # its description: summary
+        return
+    st.vega_lite_chart(spec, width="stretch")
     st.markdown(f"**In words:** {summary}")
     with st.expander("The numbers behind this chart"):
         show_table(data, caption="The numbers drawn in the chart above")

@@ -1,12 +1,28 @@
-"""Presenter mode (`?present=1`): no navigation chrome, big type, a bar to move between scenes."""
+"""Presenter mode (`?present=1`): no navigation chrome, big type, a bar to move between scenes.
+
+On a scene (`?present=1&scene=<id>` on the scene's page) the page fits one projector
+screen: the bar at the top, a QR code in the corner with the short link under it, the
+chart as large as the screen allows. The bar leads to the full-screen QR slide
+(`/present?qr=1`) and opens the presenter view (`/present?notes=1`) in a second tab: the
+speaker notes and the next scene, following the projected tab through a room code both tabs
+carry (`room=`, held in this server's memory only). PageDown/PageUp, the arrow keys and the
+space bar press the bar's Next and Previous (a clicker sends PageDown/PageUp).
+"""
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from urllib.parse import urlencode
+
 import streamlit as st
+import streamlit.components.v2 as components
 
 from lib import linkparams, scenes
 from lib.content import ContentError
 from ui import links
+from ui.charts import SCENE_BOX_KEY
 from ui.content import load_scenes
 
 PRESENT_CSS = """
@@ -17,8 +33,86 @@ PRESENT_CSS = """
 html { font-size: 26px !important; }
 [data-testid="stMainBlockContainer"] { max-width: 94vw !important; padding-top: 1.5rem !important; }
 .lme-article { max-width: none; }
-.st-key-lme_present_bar { border-bottom: 2px solid #0072b2; padding-bottom: 0.4rem; }
+.st-key-lme_present_bar { border-bottom: 2px solid #0072b2; padding-bottom: 0.2rem; }
 """
+# A scene fills one screen: type follows the screen's height, the chart takes what is left,
+# and the corner QR code keeps a margin of its own on the right.
+SCENE_CSS = """
+html { font-size: clamp(15px, 2.2vh, 30px) !important; }
+:root { --lme-qr: clamp(120px, 22vh, 300px); }
+[data-testid="stMainBlockContainer"] {
+  max-width: none !important; padding: 0.6rem calc(var(--lme-qr) + 2.5rem) 1rem 2rem !important;
+}
+[data-testid="stMainBlockContainer"] h1 { font-size: 1.7rem !important; padding: 0 !important; }
+[data-testid="stMainBlockContainer"] [data-testid="stAlert"] > div { padding: 0.3rem 0.8rem; }
+.st-key-lme_scene_qr {
+  position: fixed; right: 1rem; bottom: 1rem; width: var(--lme-qr); z-index: 100;
+  background: #fff; padding: 0.3rem; gap: 0.1rem;
+}
+.st-key-lme_scene_qr p {
+  font-size: 0.75rem; line-height: 1.2; text-align: center; margin: 0; word-break: break-all;
+}
+.st-key-lme_scene_chart { height: calc(100vh - 17rem); min-height: 12rem; }
+.st-key-lme_scene_chart [data-testid="stMarkdownContainer"] p { font-size: 0.8rem; margin: 0; }
+.st-key-lme_scene_chart [data-testid="stVegaLiteChart"] { height: 100%; }
+"""
+# The full-screen QR slide: the code takes most of the screen's height.
+SLIDE_CSS = """
+html { font-size: clamp(15px, 2.2vh, 30px) !important; }
+[data-testid="stMainBlockContainer"] { max-width: none !important; padding-top: 0.6rem !important; }
+.st-key-lme_qr_slide { align-items: center; text-align: center; }
+.st-key-lme_qr_slide .lme-qr-box { width: min(72vh, 90vw) !important; margin: 0 auto; }
+.st-key-lme_qr_slide [data-testid="stElementContainer"] { align-self: center; }
+.st-key-lme_qr_slide p { font-size: 1.6rem; }
+.st-key-lme_qr_slide [data-testid="stMarkdownContainer"] { text-align: center; }
+"""
+
+# The presenter's own tab: reading type, both scenes' notes in view.
+NOTES_CSS = """
+html { font-size: 19px !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 0.8rem !important; }
+"""
+
+# PageDown/PageUp (a clicker), the arrows and the space bar press whatever the containers
+# `lme_key_next` and `lme_key_prev` hold (a link or a button). A v2 component runs in the
+# page itself, not an iframe, so it hears keys wherever the focus is; keys meant for an
+# input (a slider's arrows, typing) are left to it.
+KEYS_JS = """
+export default function (component) {
+  const forward = new Set(["PageDown", "ArrowRight", "ArrowDown", " ", "Spacebar"]);
+  const back = new Set(["PageUp", "ArrowLeft", "ArrowUp"]);
+  const typing = "input, textarea, select, [contenteditable], [role=slider], [role=radio], " +
+    "[role=combobox], [role=listbox], [role=option], [role=spinbutton], [role=tab]";
+  const onKey = (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+    const always = event.key === "PageDown" || event.key === "PageUp";
+    const target = event.target instanceof Element ? event.target : null;
+    if (!always && target && target.closest(typing)) return;
+    if (!always && event.key === " " && target && target.closest("button, a")) return;
+    const which = forward.has(event.key) ? "next" : back.has(event.key) ? "prev" : null;
+    if (which === null) return;
+    const control = document.querySelector(
+      `.st-key-lme_key_${which} a, .st-key-lme_key_${which} button:not([disabled])`
+    );
+    if (!control) return;
+    event.preventDefault();
+    control.click();
+  };
+  if (window.__lmeKeys) window.removeEventListener("keydown", window.__lmeKeys);
+  window.__lmeKeys = onKey;
+  window.addEventListener("keydown", onKey);
+  return () => {
+    if (window.__lmeKeys === onKey) {
+      window.removeEventListener("keydown", onKey);
+      window.__lmeKeys = undefined;
+    }
+  };
+}
+"""
+_keys = components.component("lme_keys", js=KEYS_JS)
+ROOMS = scenes.Rooms()
+SEEN_KEY = "lme_room_seen"
+ROOM_KEY = "lme_room"
 
 
 def presenting() -> bool:
@@ -31,7 +125,101 @@ def presenting() -> bool:
         if checked is None:
             return bool(st.session_state.get(linkparams.PRESENT.key))
         return bool(checked.value)
-    return bool(linkparams.PRESENT.read(st.query_params.get_all(scenes.PRESENT_KEY)).value)
+    return _flag(linkparams.PRESENT)
+
+
+def _flag(param: linkparams.Flag) -> bool:
+    return bool(param.read(st.query_params.get_all(param.key)).value)
+
+
+def notes_view() -> bool:
+    """The presenter view (`notes=1` on /present): notes for the presenter's own screen."""
+    return _flag(linkparams.NOTES)
+
+
+def qr_slide() -> bool:
+    """The full-screen QR slide (`qr=1` on /present)."""
+    return _flag(linkparams.QR_SLIDE)
+
+
+def room() -> str:
+    """This presenter's room code: the address's, else this tab's own (made on first use)."""
+    code = st.query_params.get(linkparams.ROOM.key)
+    if code is not None and scenes.ROOM_CODE.match(code):
+        return code
+    if ROOM_KEY not in st.session_state:
+        st.session_state[ROOM_KEY] = secrets.token_hex(4)
+    return str(st.session_state[ROOM_KEY])
+
+
+def current_scene() -> tuple[tuple[scenes.Scene, ...], int] | None:
+    """The scenes and the index of the one the address names, or None without one."""
+    wanted = st.query_params.get(scenes.SCENE_KEY)
+    if wanted is None:
+        return None
+    try:
+        all_scenes = load_scenes()
+    except ContentError:
+        return None
+    index = scenes.find(all_scenes, wanted)
+    if not all_scenes or all_scenes[index].id != wanted:
+        return None
+    return all_scenes, index
+
+
+def on_scene() -> bool:
+    """True on a scene's own page in presenter mode: the page fits itself to one screen."""
+    found = current_scene() if presenting() else None
+    return found is not None and found[0][found[1]].page == links.current_page()
+
+
+@contextmanager
+def scene_details(label: str = "Change the inputs and see every result") -> Iterator[None]:
+    """On a scene, fold what the block draws under its first chart, which fills the screen.
+
+    Elsewhere the block draws as usual. (The projection page lays out its scene itself.)
+    """
+    if not on_scene():
+        yield
+        return
+    st.session_state[SCENE_BOX_KEY] = st.container(key="lme_scene_chart")
+    with st.expander(label, icon=":material/tune:"):
+        yield
+    st.session_state.pop(SCENE_BOX_KEY, None)
+
+
+def scene_params(scene: scenes.Scene, **extra: str) -> dict[str, str]:
+    """A scene's presenter link parameters, with this tab's room."""
+    params = scene.params(present=True)
+    params[linkparams.ROOM.key] = room()
+    params.update(extra)
+    return params
+
+
+def present_params(scene: scenes.Scene, **extra: str) -> dict[str, str]:
+    """Parameters of /present in presenter mode for `scene` (the slide, the notes view)."""
+    params = {scenes.SCENE_KEY: scene.id, scenes.PRESENT_KEY: "1", linkparams.ROOM.key: room()}
+    params.update(extra)
+    return params
+
+
+def notes_button(scene: scenes.Scene, label: str) -> None:
+    """A button that opens the presenter view of `scene` in a new tab, in this tab's room."""
+    notes = links.page_url("present")
+    if notes:
+        query = urlencode(present_params(scene, notes="1"))
+        st.link_button(label, f"{notes}?{query}", icon=":material/open_in_new:")
+
+
+def keys() -> None:
+    """Let the keyboard and a clicker press the containers `lme_key_next` / `lme_key_prev`."""
+    _keys(key="lme_keys", height=0)
+
+
+def key_link(which: str, script: str, label: str, icon: str, params: Mapping[str, str]) -> None:
+    """A link the keys press (`which` is "next" or "prev")."""
+    with st.container(key=f"lme_key_{which}", width="content"):
+        st.page_link(script, label=label, icon=icon, query_params=dict(params))
 
 
 def presenter_chrome() -> None:
@@ -39,26 +227,117 @@ def presenter_chrome() -> None:
     if not presenting():
         return
     st.html(f"<style>{PRESENT_CSS}</style>")
-    wanted = st.query_params.get(scenes.SCENE_KEY)
-    if wanted is None:
+    found = current_scene()
+    if found is None:
+        return
+    all_scenes, index = found
+    scene = all_scenes[index]
+    page = links.current_page()
+    if page == "present" and not qr_slide():
+        return  # the list of scenes and the presenter view draw their own controls
+    if page != "present" and linkparams.ROOM.key not in st.query_params:
+        # The projected tab's address names its room, for the notes tab to find it again.
+        st.query_params[linkparams.ROOM.key] = room()
+    slide = page == "present" and qr_slide()
+    if page == scene.page:
+        st.html(f"<style>{SCENE_CSS}</style>")
+    elif slide:
+        st.html(f"<style>{SLIDE_CSS}</style>")
+    with st.container(key="lme_present_bar", horizontal=True, vertical_alignment="center"):
+        if index > 0:
+            before = all_scenes[index - 1]
+            key_link(
+                "prev", before.script, "Previous", ":material/arrow_back:", scene_params(before)
+            )
+        st.markdown(f"**{index + 1} / {len(all_scenes)}**")
+        if index + 1 < len(all_scenes):
+            after = all_scenes[index + 1]
+            key_link(
+                "next",
+                after.script,
+                f"Next: {after.title}",
+                ":material/arrow_forward:",
+                scene_params(after),
+            )
+        else:
+            key_link(
+                "next", "pages/quiz.py", "Next: the quiz", ":material/school:", {"present": "1"}
+            )
+        if slide:
+            st.page_link(
+                scene.script,
+                label="Back to the scene",
+                icon=":material/slideshow:",
+                query_params=scene_params(scene),
+            )
+        else:
+            st.page_link(
+                "pages/present.py",
+                label="QR code",
+                icon=":material/qr_code_2:",
+                query_params=present_params(scene, qr="1"),
+            )
+        notes_button(scene, "Speaker notes")
+        st.page_link(
+            "pages/present.py",
+            label="All scenes",
+            icon=":material/view_list:",
+            query_params=present_params(scene),
+        )
+        keys()
+    if page == scene.page:
+        corner_qr(scene)
+    follow(scene, page or "")
+
+
+def short_link(scene: scenes.Scene) -> str | None:
+    """The scene's short link, `/s/<id>` (web.reading sends it on to the scene's view).
+
+    Short to type, and a smaller QR code: fewer, larger modules to scan from the back row.
+    """
+    return links.link_to(f"s/{scene.id}", ())
+
+
+def corner_qr(scene: scenes.Scene) -> None:
+    """The scene's QR code in the screen's corner, its short link printed under it."""
+    from ui.share import qr_code  # ui.share imports ui.links, as this module does
+
+    link = short_link(scene)
+    if not link:
+        return
+    with st.container(key="lme_scene_qr", gap=None):
+        qr_code(link, title=f"QR code of the scene: {scene.title}", width_px=300)
+        st.markdown(link.split("://", 1)[-1])
+
+
+def follow(scene: scenes.Scene, page: str) -> None:
+    """Keep this tab and the presenter's other tab on the same scene (the room)."""
+    code = room()
+    _sync(code, scene.id, page, notes_view(), qr_slide())
+    _poll(code, scene.id, page, notes_view(), qr_slide())
+
+
+def _sync(code: str, scene_id: str, page: str, notes: bool, slide: bool) -> None:
+    seen, move_to = ROOMS.sync(code, scene_id, int(st.session_state.get(SEEN_KEY, 0)))
+    st.session_state[SEEN_KEY] = seen
+    if move_to is None:
         return
     try:
         all_scenes = load_scenes()
     except ContentError:
         return
-    index = scenes.find(all_scenes, wanted)
-    with st.container(key="lme_present_bar", horizontal=True):
-        st.page_link(
-            "pages/present.py",
-            label="All scenes",
-            icon=":material/slideshow:",
-            query_params={scenes.SCENE_KEY: all_scenes[index].id, scenes.PRESENT_KEY: "1"},
-        )
-        if index + 1 < len(all_scenes):
-            after = all_scenes[index + 1]
-            st.page_link(
-                after.script,
-                label=f"Next: {after.title}",
-                icon=":material/arrow_forward:",
-                query_params=after.params(present=True),
-            )
+    target = all_scenes[scenes.find(all_scenes, move_to)]
+    if notes or slide:
+        extra = {"notes": "1"} if notes else {"qr": "1"}
+        st.switch_page("pages/present.py", query_params=present_params(target, **extra))
+    else:
+        st.switch_page(target.script, query_params=scene_params(target))
+
+
+@st.fragment(run_every=1.0)
+def _poll(code: str, scene_id: str, page: str, notes: bool, slide: bool) -> None:
+    if st.session_state.get(SEEN_KEY) is None:
+        return
+    current = ROOMS.get(code)
+    if current is not None and current[0] > int(st.session_state[SEEN_KEY]):
+        _sync(code, scene_id, page, notes, slide)

@@ -21,9 +21,10 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from lib import preview, reading
-from lib.content import ContentError
+from lib import linkparams, preview, reading, scenes
+from lib.content import ContentError, load_sources
 from lib.exercises import Exercise
+from lib.links import page_path
 
 ROOT = Path(__file__).resolve().parents[1]
 # Whether this process serves the routes below (set by `routes`, which the entry file calls).
@@ -246,6 +247,30 @@ def preview_image(base_path: str, request: Request) -> Response:
     return _respond(request, _body(png, "image/png"), modified=None, cache=PREVIEW_CACHE, csp=None)
 
 
+@functools.lru_cache(maxsize=8)
+def _scene_paths(folder: Path, version: int) -> dict[str, str]:
+    """Each scene's page link below the app's root (its canonical, shareable link)."""
+    found = scenes.load_scenes(
+        folder / "scenes.yaml",
+        load_sources(folder / "sources.yaml"),
+        [p.stem for p in (ROOT / "pages").glob("*.py")],
+    )
+    return {
+        s.id: page_path(s.page, linkparams.canonical(s.page, s.query)).lstrip("/") for s in found
+    }
+
+
+def scene_link(base_path: str, request: Request) -> Response:
+    """`/s/<scene>`: a scene's short link (on its corner QR code), on to the scene's view."""
+    folder = content_dir()
+    try:
+        path = _scene_paths(folder, _version(folder)).get(request.path_params["scene"])
+    except ContentError:
+        path = None
+    target = f"{base_path}/{path}" if path is not None else f"{base_path}/present"
+    return RedirectResponse(target, 302, headers=SECURITY)
+
+
 def _library_or_none(request: Request, base_path: str) -> reading.Library | None:
     try:
         return built(request, base_path).library
@@ -275,4 +300,5 @@ def routes(base_path: str = "") -> list[BaseRoute]:
         route("/robots.txt", robots),
         route("/p/{page}.png", preview_image),
         route("/p/{page}", preview_page),
+        route("/s/{scene}", scene_link),
     ]

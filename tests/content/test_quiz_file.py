@@ -87,3 +87,24 @@ def test_reading_grade():
     text = "\n".join(f"{q.question}\n{content.plain_text(RAW[q.id]['explanation'])}" for q in QUIZ)
     grade = textstat.flesch_kincaid_grade(text)
     assert grade <= MAX_GRADE, f"quiz.yaml reads at grade {grade}"
+
+
+def _right_is_longest(question: quiz.Question) -> bool:
+    """The right choice is (one of) the longest: a test-wise class guesses it unread."""
+    return len(question.correct_choice) >= max(len(c) for c in question.choices)
+
+
+def test_the_longest_choice_is_seldom_the_right_one():
+    """In at most a third of the questions is the right answer the longest (issue 16: 13 of 15)."""
+    longest = [q.id for q in QUIZ if _right_is_longest(q)]
+    assert len(longest) * 3 <= len(QUIZ), longest
+
+
+def test_the_longest_check_counts_a_tie_as_longest():
+    """A right answer as long as the longest wrong one still gives it away."""
+    tie = quiz.Question(
+        id="t", question="?", choices=("ab", "cd", "e"), answer=0, myth=False,
+        explanation_html="", source_ids=(), fact_ids=(),
+    )  # fmt: skip
+    assert _right_is_longest(tie)
+    assert not _right_is_longest(quiz.Question(**{**tie.__dict__, "answer": 2}))

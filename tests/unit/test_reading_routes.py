@@ -214,3 +214,23 @@ def test_head_requests_get_the_headers_alone(client: TestClient) -> None:
     assert reply.status_code == 200
     assert reply.content == b""
     assert reply.headers["etag"] == client.get("/read/causes").headers["etag"]
+
+
+SCENE_IDS = ["age-30-80", "bed-rest-67", "guidelines-70", "plan-beginner", "warning-signs"]
+
+
+@pytest.mark.parametrize("scene", SCENE_IDS)
+def test_a_scene_short_link_goes_to_its_view(client: TestClient, scene: str) -> None:
+    """`/s/<scene>` (printed under the corner QR code) redirects to the scene's own view."""
+    reply = client.get(f"/s/{scene}", follow_redirects=False)
+    assert reply.status_code == 302
+    target = urlsplit(reply.headers["location"])
+    assert target.path in {"/projection", "/self_check", "/plan", "/red_flags"}
+    assert "present" not in target.query
+
+
+@pytest.mark.parametrize("wanted", ["nope", "AGE-30-80", "age-30-80x", "%3Cscript%3E", "%00"])
+def test_an_unknown_scene_goes_to_the_scene_list(client: TestClient, wanted: str) -> None:
+    reply = client.get(f"/s/{wanted}", follow_redirects=False)
+    assert reply.status_code == 302
+    assert reply.headers["location"] == "/present"
