@@ -185,6 +185,9 @@ class ScreeningText:
     sarc_f_items: tuple[SarcFItem, ...]
     balance_stages: tuple[BalanceStage, ...]
     setup: Mapping[str, tuple[str, ...]]
+    # The timers' words (`timers`: safety line, then per test), lib's numbers filled in; the
+    # {count}, {stage}, {name} and {result} the timer fills in itself are kept.
+    timers: Mapping[str, Mapping[str, str]]
 
 
 # --- the content file and what each text may use -------------------------------------------
@@ -304,9 +307,60 @@ _TOP_LEVEL = frozenset(
         "sarc_f_items",
         "balance_stages",
         "setup",
+        "timers",
     }
 )
 NOT_DIAGNOSIS_WORDS = "screening, not a diagnosis"
+
+# The timers' texts (content/screening.yaml `timers`), what lib fills in, and what the
+# timer fills in as it runs (kept as {placeholders}).
+_TIMER_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "chair_stand": ("how", "start", "tap", "count", "done", "again", "reset", "no_result"),
+        "balance": (
+            "how", "start", "fail", "stage", "held", "stop", "done", "done_none", "again",
+            "reset", "no_result",
+        ),
+        "tug": ("how", "start", "stop", "done", "again", "reset", "no_result"),
+        "sts5": ("how", "start", "stop", "done", "again", "reset", "no_result"),
+    }
+)  # fmt: skip
+_TIMER_VALUES: Mapping[str, Mapping[str, object]] = MappingProxyType(
+    {
+        "chair_stand": {"seconds": CHAIR_STAND_SECONDS},
+        "balance": {"seconds": BALANCE_HOLD_SECONDS, "stages": BALANCE_STAGE_COUNT},
+        "tug": {"limit": f"{MAX_TUG_SECONDS:g}"},
+        "sts5": {"limit": f"{MAX_STS5_SECONDS:g}", "rises": STS5_RISES},
+    }
+)
+TIMER_FILLS = ("count", "stage", "name", "result")  # filled in by the timer as it runs
+
+
+class _Keep(dict[str, object]):
+    """Formatting values that leave an unknown {placeholder} as it is (for the timer)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _timers(path: Path, raw: Any) -> Mapping[str, Mapping[str, str]]:
+    data = _mapping(path, "timers", raw, ("safety", *_TIMER_KEYS))
+    words: dict[str, Mapping[str, str]] = {
+        "safety": MappingProxyType({"safety": _text(path, "timers.safety", data["safety"])})
+    }
+    for test, keys in _TIMER_KEYS.items():
+        values = _TIMER_VALUES[test]
+        allowed = (*values, *TIMER_FILLS)
+        texts = _mapping(path, f"timers.{test}", data[test], keys)
+        words[test] = MappingProxyType(
+            {
+                key: _text(path, f"timers.{test}.{key}", texts[key], allowed).format_map(
+                    _Keep(values)
+                )
+                for key in keys
+            }
+        )
+    return MappingProxyType(words)
 
 
 def _text(path: Path, where: str, value: Any, allowed: tuple[str, ...] = ()) -> str:
@@ -412,6 +466,7 @@ def load_text(path: Path) -> ScreeningText:
         sarc_f_items=_sarc_f_items(path, data["sarc_f_items"]),
         balance_stages=_balance_stages(path, data["balance_stages"]),
         setup=MappingProxyType(setup),
+        timers=_timers(path, data["timers"]),
     )
 
 

@@ -21,6 +21,7 @@ from ui.charts import show_chart, source_line
 from ui.content import content_dir, load_sources
 from ui.inputs import url_choice, url_optional_choice, url_optional_number
 from ui.report import download_report
+from ui.timers import timer
 
 # No tick for OK: "not past the cut-off" is not a clean bill of health.
 FLAG_ICONS = {
@@ -165,6 +166,7 @@ def screening_inputs(
     heading("30-second chair stand", anchor=False)
     if detailed:
         how_to("How to do it safely", text.setup["chair_stand"])
+        timer("chair_stand", lp.CHAIR_STANDS, text)
     stands = url_optional_number(lp.CHAIR_STANDS)
     chair = screening.chair_stand(None if stands is None else int(stands), age, sex, text=text)
     if detailed:
@@ -183,6 +185,7 @@ def screening_inputs(
             tuple(f"Stage {s.number}, {s.name}: {s.how}" for s in text.balance_stages),
         )
         how_to("How to do it safely", text.setup["balance"])
+        timer("balance", balance_stage_param(text), text)
     stage = url_optional_choice(balance_stage_param(text))
     balance = screening.balance(None if stage is None else int(stage), age_years=age, text=text)
     if detailed:
@@ -191,12 +194,15 @@ def screening_inputs(
     heading("Timed Up and Go", anchor=False)
     if detailed:
         how_to("How to do it safely", text.setup["tug"])
+        timer("tug", lp.TUG_S, text)
     tug_s = url_optional_number(lp.TUG_S)
     tug = screening.tug(tug_s, age_years=age, text=text)
     if detailed:
         show_results(text, *tug)
 
     heading("5-times sit-to-stand", anchor=False)
+    if detailed:
+        timer("sts5", lp.STS5_S, text)
     sts5_s = url_optional_number(lp.STS5_S)
     sts5 = screening.sit_to_stand_5(sts5_s, age_years=age, text=text)
     if detailed:
