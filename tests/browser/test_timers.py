@@ -128,3 +128,23 @@ def test_sit_to_stand_stopwatch_writes_its_own_input(server, visit):
     settle(visit)
     assert link(visit).get("sts5_s") == ["16.3"]
     assert "tug_s" not in link(visit)
+
+
+def test_screening_shows_the_emergency_line_as_a_tap_to_call_link_above_the_title(server, visit):
+    """A US reader standing up for a test sees 911 first, as a link a phone can call."""
+    page = visit.page
+    page.goto(f"{server.url}/screening?country=us&age=72")
+    visit.settle()
+    call = page.locator('a[href="tel:911"]').first
+    title = page.get_by_role("heading", name="Strength and balance screening")
+    assert call.bounding_box()["y"] < title.bounding_box()["y"]
+    assert page.locator('a[href="tel:999"]').count() == 0
+    assert page.get_by_role("link", name="Tap to call 911").count() == 1
+
+
+def test_emergency_numbers_are_links_on_the_home_page(server, visit):
+    page = visit.page
+    page.goto(server.url)
+    visit.settle()
+    hrefs = page.eval_on_selector_all('a[href^="tel:"]', "els => els.map(e => e.textContent)")
+    assert {"999", "911", "112"} <= set(hrefs)
