@@ -25,7 +25,10 @@ MARKDOWN_CASES = [
     ("(999/911/112)", "([999](tel:999)/[911](tel:911)/[112](tel:112))"),
     ("https://example.org/112 and /911/x", "https://example.org/112 and /911/x"),
     ("Call [999](tel:999) now.", "Call [999](tel:999) now."),  # already a link
-    ("See [the 112 page](https://example.org/112).", "See [the 112 page](https://example.org/112)."),
+    (
+        "See [the 112 page](https://example.org/112).",
+        "See [the 112 page](https://example.org/112).",
+    ),
     ("Cited [@ec-112].", "Cited [@ec-112]."),  # a source id
     ("ec-112", "ec-112"),
     ("In 1999 and 9112, 112.5 mg, 1,112 people", "In 1999 and 9112, 112.5 mg, 1,112 people"),
