@@ -35,6 +35,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.wordcount import wordcount_plugin
 
+from lib import tel
+
 AUDIENCES = frozenset({"patients", "educators", "clinicians"})
 ARTICLE_FIELDS = ("title", "summary", "audience", "reviewed", "review_due", "sources")
 # verified, secondary, caveat: the ledger's grades for a source behind a fact; found: a source
@@ -181,6 +183,7 @@ def make_parser() -> MarkdownIt:
     )
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.add_render_rule("citation", _render_citation)
+    md.core.ruler.push("tel_links", tel.tel_links_rule)  # 999, 911, 112: tap to call
     return md
 
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from lib import tel
 from lib.content import ContentError, Source, read_yaml
 
 
@@ -99,6 +100,6 @@ def glossary_html(terms: Sequence[Term], sources: Mapping[str, Source]) -> str:
         )
         items.append(
             f'<dt id="{t.anchor}">{html.escape(t.term)}{also if t.aliases else ""}</dt>'
-            f"<dd>{html.escape(t.definition)}{cites}</dd>"
+            f"<dd>{tel.html_text(html.escape(t.definition))}{cites}</dd>"
         )
     return f'<dl class="lme-glossary">{"".join(items)}</dl>'

@@ -101,6 +101,13 @@ SARC_F = tuple(
     )
     for item in screening.SARC_F_KEYS
 )
+# The screening page's emergency line: the reader's own number, or every country's when none
+# is chosen (the same codes as the warning signs' `country`, which a link carries here).
+SCREENING_COUNTRY = OptionalChoice(
+    key="country",
+    label="Where are you? (for the emergency number and where to turn)",
+    options={"uk": "UK (999)", "us": "US (911)", "eu": "EU (112)"},
+)
 CHAIR_STANDS = OptionalNumber(
     key="chair_stands", label="Full stands in 30 seconds", lo=0, hi=60, clamp=False
 )
@@ -233,7 +240,7 @@ PLAN_SCREENING: tuple[P, ...] = (SEX, CHAIR_STANDS, BALANCE_STAGE, TUG_S)
 PAGES: Mapping[str, tuple[P, ...]] = {
     "projection": (PROJECTION_AGE, RATE, MEASURE, BEDREST_AGE, BEDREST_DAYS),
     "self_check": (GUIDELINE, SELF_CHECK_AGE, *SELF_CHECK_REST, COUNTRY, PAPER),
-    "screening": (SCREENING_AGE, SEX, *SCREENING_REST),
+    "screening": (SCREENING_AGE, SEX, SCREENING_COUNTRY, *SCREENING_REST),
     "exercises": (KIND, LEVELS, MUSCLE, EQUIPMENT, EXERCISE),
     "plan": (LEVEL, DAYS, MINUTES, PLAN_AGE, WEEKS, NOW, *PLAN_SCREENING, COUNTRY, PAPER),
     "present": (PRESENT, SCENE),

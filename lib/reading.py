@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Final, Literal
 from urllib.parse import urlencode, urlsplit
 
-from lib import content, exercises, figures, glossary, plan, redflags
+from lib import content, exercises, figures, glossary, plan, redflags, tel
 from lib.content import Article, Source
 from lib.exercises import EQUIPMENT_NAMES, KINDS, LEVEL_NAMES, MUSCLE_NAMES, Exercise
 from lib.glossary import Term
@@ -256,7 +256,8 @@ def warning_signs_page(flags: Sequence[RedFlag], sources: Mapping[str, Source]) 
         if not chosen:
             continue
         items = "".join(
-            f"<li><strong>{html.escape(f.symptom)}</strong>. {html.escape(f.action)} "
+            f"<li><strong>{html.escape(f.symptom)}</strong>. "
+            f"{tel.html_text(html.escape(f.action))} "
             f'<span class="cause">{html.escape(_sentence(f.possible_cause))}.</span>'
             f"{cite(f.source_ids)}</li>"
             for f in chosen
@@ -267,7 +268,9 @@ def warning_signs_page(flags: Sequence[RedFlag], sources: Mapping[str, Source]) 
             f"<ul>{items}</ul></section>"
         )
     numbers_cited = cite(redflags.EMERGENCY_NUMBER_SOURCES)
-    numbers_note = f"<p>Emergency numbers: {html.escape(number_text)}.{numbers_cited}</p>"
+    numbers_note = (
+        f"<p>Emergency numbers: {tel.html_text(html.escape(number_text))}.{numbers_cited}</p>"
+    )
     listed = content.sources_list_html(sources[s] for s in cited)
     return ReadingPage(
         path=WARNING_SIGNS_PATH,
@@ -306,7 +309,9 @@ def _stop_box() -> str:
     return (
         '<aside class="stop" aria-label="When to stop"><p><strong>Stop at once and get help'
         f"</strong> if {html.escape(plan.STOP_SIGNS)} while you exercise. For sudden weakness, "
-        f"call {numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU).</p></aside>"
+        + tel.html_text(
+            f"call {numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU).</p></aside>"
+        )
     )
 
 

@@ -185,6 +185,13 @@ class ScreeningText:
     sarc_f_items: tuple[SarcFItem, ...]
     balance_stages: tuple[BalanceStage, ...]
     setup: Mapping[str, tuple[str, ...]]
+    # The timers' words (`timers`: safety line, then per test), lib's numbers filled in; the
+    # {count}, {stage}, {name} and {result} the timer fills in itself are kept.
+    timers: Mapping[str, Mapping[str, str]]
+    # The top line with {number}; where to turn by country ("any": none chosen) and kind.
+    emergency_line: str
+    where_next: Mapping[str, Mapping[str, str]]
+    where_heading: str
 
 
 # --- the content file and what each text may use -------------------------------------------
@@ -218,6 +225,9 @@ _SCREEN_FIELDS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
             "concern": ("threshold", "group", "group_aged"),
             "ok": ("threshold", "group", "group_aged"),
             "outside": ("age_min", "age_max"),
+            "compare_below": ("threshold", "group_aged"),
+            "compare_at": ("threshold", "group_aged"),
+            "compare_above": ("threshold", "group_aged"),
         },
         "balance": {
             **_COMMON,
@@ -304,9 +314,63 @@ _TOP_LEVEL = frozenset(
         "sarc_f_items",
         "balance_stages",
         "setup",
+        "timers",
+        "emergency_line",
+        "where_next",
+        "where_heading",
     }
 )
 NOT_DIAGNOSIS_WORDS = "screening, not a diagnosis"
+
+# The timers' texts (content/screening.yaml `timers`), what lib fills in, and what the
+# timer fills in as it runs (kept as {placeholders}).
+_TIMER_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "chair_stand": ("how", "start", "tap", "count", "done", "again", "reset", "no_result"),
+        "balance": (
+            "how", "start", "fail", "stage", "held", "stop", "done", "done_none", "again",
+            "reset", "no_result",
+        ),
+        "tug": ("how", "start", "stop", "done", "again", "reset", "no_result"),
+        "sts5": ("how", "start", "stop", "done", "again", "reset", "no_result"),
+    }
+)  # fmt: skip
+_TIMER_VALUES: Mapping[str, Mapping[str, object]] = MappingProxyType(
+    {
+        "chair_stand": {"seconds": CHAIR_STAND_SECONDS},
+        "balance": {"seconds": BALANCE_HOLD_SECONDS, "stages": BALANCE_STAGE_COUNT},
+        "tug": {"limit": f"{MAX_TUG_SECONDS:g}"},
+        "sts5": {"limit": f"{MAX_STS5_SECONDS:g}", "rises": STS5_RISES},
+    }
+)
+TIMER_FILLS = ("count", "stage", "name", "result")  # filled in by the timer as it runs
+
+
+class _Keep(dict[str, object]):
+    """Formatting values that leave an unknown {placeholder} as it is (for the timer)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _timers(path: Path, raw: Any) -> Mapping[str, Mapping[str, str]]:
+    data = _mapping(path, "timers", raw, ("safety", *_TIMER_KEYS))
+    words: dict[str, Mapping[str, str]] = {
+        "safety": MappingProxyType({"safety": _text(path, "timers.safety", data["safety"])})
+    }
+    for test, keys in _TIMER_KEYS.items():
+        values = _TIMER_VALUES[test]
+        allowed = (*values, *TIMER_FILLS)
+        texts = _mapping(path, f"timers.{test}", data[test], keys)
+        words[test] = MappingProxyType(
+            {
+                key: _text(path, f"timers.{test}.{key}", texts[key], allowed).format_map(
+                    _Keep(values)
+                )
+                for key in keys
+            }
+        )
+    return MappingProxyType(words)
 
 
 def _text(path: Path, where: str, value: Any, allowed: tuple[str, ...] = ()) -> str:
@@ -412,7 +476,56 @@ def load_text(path: Path) -> ScreeningText:
         sarc_f_items=_sarc_f_items(path, data["sarc_f_items"]),
         balance_stages=_balance_stages(path, data["balance_stages"]),
         setup=MappingProxyType(setup),
+        timers=_timers(path, data["timers"]),
+        emergency_line=_text(path, "emergency_line", data["emergency_line"], ("number",)),
+        where_next=_where_next(path, data["where_next"]),
+        where_heading=_text(path, "where_heading", data["where_heading"]),
     )
+
+
+# The NHS's non-emergency line, as the warning signs name it (content/redflags.yaml, `uk`):
+# a service's name, filled in so that content/screening.yaml holds only ledger digits.
+NHS_LINE = "NHS 111"
+WHERE_COUNTRIES = ("uk", "us", "eu", "any")  # "any": the reader has not said where they are
+WHERE_KINDS = ("falls", "muscle")
+# Which "where to go" follows a result past its cut-off, by the next step it was given.
+_WHERE_FOR_STEP: Mapping[str, str] = MappingProxyType(
+    {"falls": "falls", "muscle": "muscle", "severity": "muscle"}
+)
+
+
+def _where_next(path: Path, raw: Any) -> Mapping[str, Mapping[str, str]]:
+    data = _mapping(path, "where_next", raw, WHERE_COUNTRIES)
+    return MappingProxyType(
+        {
+            country: MappingProxyType(
+                {
+                    kind: _text(path, f"where_next.{country}.{kind}", text, ("nhs_line",)).format(
+                        nhs_line=NHS_LINE
+                    )
+                    for kind, text in _mapping(
+                        path, f"where_next.{country}", data[country], WHERE_KINDS
+                    ).items()
+                }
+            )
+            for country in WHERE_COUNTRIES
+        }
+    )
+
+
+def where_next(result: ScreenResult, country: str | None, text: ScreeningText) -> str | None:
+    """Where to turn after `result`, for the reader's country (None: not chosen), or None
+    when the result is not past its cut-off (nothing to send anyone anywhere for)."""
+    if result.flag is not Flag.CONCERN:
+        return None
+    kind = next(
+        (k for step, k in _WHERE_FOR_STEP.items() if result.next_step == text.steps[step]),
+        None,
+    )
+    if kind is None:
+        return None
+    chosen = country if country is not None and country in text.where_next else "any"
+    return text.where_next[chosen][kind]
 
 
 def _sarc_f_items(path: Path, raw: Any) -> tuple[SarcFItem, ...]:
@@ -759,7 +872,13 @@ def chair_stand(
         )
     crossed = stands < threshold
     result = scorer.scored(stands, crossed, cutoff, "falls", **values)
-    return ScreenResult(**{**result.__dict__, "fact_ids": ids})
+    where = "compare_below" if crossed else "compare_at" if stands == threshold else "compare_above"
+    compare = scorer.say(where, threshold=threshold, group_aged=values["group_aged"])
+    meaning = result.meaning.removesuffix(f" {text.within_cutoff}")
+    caveat = "" if crossed else f" {text.within_cutoff}"
+    return ScreenResult(
+        **{**result.__dict__, "fact_ids": ids, "meaning": f"{meaning} {compare}{caveat}"}
+    )
 
 
 # --- 4-stage balance test ----------------------------------------------------------------

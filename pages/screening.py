@@ -7,12 +7,21 @@ from lib import screening
 from lib.content import ContentError
 from ui import require_router
 from ui.content import show_content_error
-from ui.inputs import url_number
+from ui.inputs import url_number, url_optional_choice
 from ui.present import scene_details
-from ui.screening import load_text, screening_inputs, sex_input, summary_download
+from ui.screening import (
+    emergency_line,
+    load_text,
+    screening_inputs,
+    sex_input,
+    summary_download,
+)
 from ui.share import current_link, share_panel
 
 require_router()
+# The emergency line goes first, above the title: the reader may be standing up for a test.
+# It is drawn here once the country below is read.
+top = st.container()
 st.title("Strength and balance screening", anchor=False)
 try:
     text = load_text()
@@ -21,6 +30,9 @@ except ContentError as err:
     text = None
 
 if text is not None:
+    country = url_optional_choice(lp.SCREENING_COUNTRY)
+    with top:
+        emergency_line(text, country)
     st.warning(
         f"**{text.not_diagnosis}** {text.page_intro}",
         icon=":material/info:",
@@ -34,7 +46,7 @@ if text is not None:
         sex = sex_input()
     st.caption(text.age_note)
 
-    everything = screening_inputs(age, sex, text)
+    everything = screening_inputs(age, sex, text, country=country)
 
     st.header("All results", anchor=False)
     st.markdown(f"**{text.not_diagnosis}** {text.within_cutoff}")

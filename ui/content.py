@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 import streamlit as st
 
-from lib import content, exercises, glossary, plan, quiz, reading, scenes
+from lib import content, exercises, glossary, plan, quiz, reading, scenes, tel
 from lib.content import Article, ContentError, Site, Source
 from lib.exercises import Exercise
 from lib.glossary import Term
@@ -221,7 +221,7 @@ def render_home() -> None:
     except ContentError as err:
         _show_error(err)
         return
-    st.error(home.alert, icon=":material/emergency:")
+    st.error(tel.markdown(home.alert), icon=":material/emergency:")
     st.caption(
         "Sources: "
         + "; ".join(
@@ -231,12 +231,12 @@ def render_home() -> None:
     st.page_link(
         "pages/seek_care.py", label="All warning signs, by urgency", icon=":material/emergency:"
     )
-    st.markdown(home.intro)
+    st.markdown(tel.markdown(home.intro))
     # One card per row: side-by-side columns cut the link labels short on laptops and phones.
     for card in home.cards:
         with st.container(border=True):
             st.subheader(card.audience, anchor=False)
-            st.markdown(card.text)
+            st.markdown(tel.markdown(card.text))
             for link in card.links:
                 st.page_link(link.page, label=link.label, icon=link.icon)
 

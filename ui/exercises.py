@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import figures, plan, redflags
+from lib import figures, plan, redflags, tel
 from lib.exercises import EQUIPMENT_NAMES, LEVEL_NAMES, MUSCLE_NAMES, Exercise
 from ui import links
 from ui.charts import source_line
@@ -14,8 +14,10 @@ def stop_rules() -> None:
     """The warning signs to stop for, above any advice to exercise, with their sources."""
     numbers = redflags.EMERGENCY_NUMBERS
     st.error(
-        f"**Stop at once and get help** if {plan.STOP_SIGNS} while you exercise. For sudden "
-        f"weakness, call {numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU).",
+        tel.markdown(
+            f"**Stop at once and get help** if {plan.STOP_SIGNS} while you exercise. For sudden "
+            f"weakness, call {numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU)."
+        ),
         icon=":material/emergency:",
     )
     source_line((*plan.STOP_SOURCES, *redflags.EMERGENCY_NUMBER_SOURCES), ("EX-05", "RF-01"))

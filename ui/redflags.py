@@ -6,6 +6,7 @@ import html
 
 import streamlit as st
 
+from lib import tel
 from lib.redflags import Country, Group, RedFlag, Triage, Urgency, triage
 
 
@@ -35,9 +36,9 @@ def _beside(flag: RedFlag, country: Country) -> None:
     sight, so an emergency is also shown where the reader ticked it."""
     advice = triage([flag.id], country)
     if flag.urgency == Urgency.EMERGENCY:
-        st.error(f"**{advice.message}** {flag.action}", icon=":material/emergency:")
+        st.error(tel.markdown(f"**{advice.message}** {flag.action}"), icon=":material/emergency:")
     else:
-        st.markdown(f"**{advice.message}** What to do is at the top of this page.")
+        st.markdown(tel.markdown(f"**{advice.message}** What to do is at the top of this page."))
 
 
 def call_link(number: str) -> None:
@@ -55,21 +56,22 @@ def show_triage(result: Triage) -> None:
     Nothing here ever reads as an all-clear: no green box, no tick, no "none".
     """
     if result.urgency == Urgency.NONE:
-        st.info(result.where, icon=":material/info:")
+        st.info(tel.markdown(result.where), icon=":material/info:")
         return
     reasons = "\n".join(
         f"- **{flag.symptom}**: {flag.action} ({flag.possible_cause})" for flag in result.flags
     )
     notes = "".join(f"\n\n**{note}**" for note in result.notes)
+    # The heading stays plain text (a link in a heading reads as its anchor); the big
+    # "Tap to call" link follows it, and every number in the reasons and notes is a link.
+    reasons, notes, where = tel.markdown(reasons), tel.markdown(notes), tel.markdown(result.where)
     if result.urgency == Urgency.EMERGENCY:
         st.error(f"# {result.message}\n\n{reasons}{notes}", icon=":material/emergency:")
         call_link(result.number)
     elif result.urgency == Urgency.URGENT:
         st.warning(
-            f"### {result.message}\n\n{reasons}{notes}\n\n{result.where}",
+            f"### {result.message}\n\n{reasons}{notes}\n\n{where}",
             icon=":material/priority_high:",
         )
     else:
-        st.info(
-            f"### {result.message}\n\n{reasons}{notes}\n\n{result.where}", icon=":material/event:"
-        )
+        st.info(f"### {result.message}\n\n{reasons}{notes}\n\n{where}", icon=":material/event:")

@@ -13,14 +13,25 @@ from pathlib import Path
 import streamlit as st
 
 import lib
-from lib import charts, report, screening
+from lib import charts, redflags, report, screening, tel
 from lib import linkparams as lp
 from lib.links import OptionalChoice
 from lib.screening import Flag, ScreeningText, ScreenResult, Sex
 from ui.charts import show_chart, source_line
 from ui.content import content_dir, load_sources
 from ui.inputs import url_choice, url_optional_choice, url_optional_number
+from ui.redflags import call_link
 from ui.report import download_report
+from ui.timers import timer
+
+# The sources of content/screening.yaml `where_next`, by country ("any": none chosen).
+WHERE_SOURCES = {
+    "uk": ("nhs-physio-access", "gstt-falls", "lpt-falls-service"),
+    "us": ("nia-falls", "cdc-talk-falls"),
+    "eu": ("nia-falls",),
+    "any": ("nhs-physio-access", "lpt-falls-service", "nia-falls"),
+}
+EMERGENCY_LINE_SOURCES = ("edinburgh-hsc-falls", "nhs-tayside-super-six", "cdc-heartattack")
 
 # No tick for OK: "not past the cut-off" is not a clean bill of health.
 FLAG_ICONS = {
@@ -50,24 +61,43 @@ def load_text() -> ScreeningText:
     return _text(path, mtime)
 
 
-def show_results(text: ScreeningText, *results: ScreenResult) -> None:
+def show_results(text: ScreeningText, *results: ScreenResult, country: str | None = None) -> None:
     """Each screen's result in turn (a test such as TUG has two, one per cut-off)."""
     for result in results:
-        _show_result(result, text)
+        _show_result(result, text, country)
 
 
-def _show_result(result: ScreenResult, text: ScreeningText) -> None:
-    """One screen's result: what it means, the next step, who its cut-off is for, the source."""
+def _show_result(result: ScreenResult, text: ScreeningText, country: str | None) -> None:
+    """One screen's result: what it means, the next step and where to go (past its
+    cut-off, for the reader's country), who its cut-off is for, the source."""
     value = "" if result.value is None else f" ({result.value:g} {result.unit})"
     with st.container(border=True):
         st.markdown(f"**{result.name}{value}: {FLAG_ICONS[result.flag]} {result.label}**")
         st.markdown(result.meaning)
         st.markdown(f"**Next step:** {result.next_step}")
+        where = screening.where_next(result, country, text)
+        if where is not None:
+            st.markdown(tel.markdown(f"**{text.where_heading}:** {where}"))
+            source_line(WHERE_SOURCES[country or "any"])
         st.caption(
             f"Cut-off: {result.cutoff}. Purpose: {result.purpose}. For: {result.population}. "
             f"{text.not_diagnosis}"
         )
         source_line(result.source_ids, result.fact_ids)
+
+
+def emergency_line(text: ScreeningText, country: str | None) -> None:
+    """The line at the very top of the page: who to call if something goes wrong during a
+    test, the reader's own number (or every country's) as a tap-to-call link."""
+    number = redflags.numbers_text(country) if country in redflags.EMERGENCY_NUMBERS else None
+    shown = number or redflags.numbers_text()
+    st.error(
+        tel.markdown(f"**{text.emergency_line.format(number=shown)}**"),
+        icon=":material/emergency:",
+    )
+    if number is not None:
+        call_link(number)
+    source_line((*EMERGENCY_LINE_SOURCES, *redflags.EMERGENCY_NUMBER_SOURCES), ("RF-01",))
 
 
 def how_to(title: str, steps: tuple[str, ...]) -> None:
@@ -137,7 +167,7 @@ def sex_input() -> Sex:
 
 
 def screening_inputs(
-    age: int, sex: Sex, text: ScreeningText, *, detailed: bool = True
+    age: int, sex: Sex, text: ScreeningText, *, detailed: bool = True, country: str | None = None
 ) -> list[ScreenResult]:
     """Every screening test's input, bound to its link parameter, and the results.
 
@@ -160,15 +190,16 @@ def screening_inputs(
         *(None if a is None else int(a) for a in answers.values()), age_years=age, text=text
     )
     if detailed:
-        show_results(text, sarc_f)
+        show_results(text, sarc_f, country=country)
 
     heading("30-second chair stand", anchor=False)
     if detailed:
         how_to("How to do it safely", text.setup["chair_stand"])
+        timer("chair_stand", lp.CHAIR_STANDS, text)
     stands = url_optional_number(lp.CHAIR_STANDS)
     chair = screening.chair_stand(None if stands is None else int(stands), age, sex, text=text)
     if detailed:
-        show_results(text, chair)
+        show_results(text, chair, country=country)
         show_chart(
             charts.chair_stand_chart(chair, age, sex),
             summary=charts.chair_stand_summary(chair, age, sex),
@@ -183,28 +214,32 @@ def screening_inputs(
             tuple(f"Stage {s.number}, {s.name}: {s.how}" for s in text.balance_stages),
         )
         how_to("How to do it safely", text.setup["balance"])
+        timer("balance", balance_stage_param(text), text)
     stage = url_optional_choice(balance_stage_param(text))
     balance = screening.balance(None if stage is None else int(stage), age_years=age, text=text)
     if detailed:
-        show_results(text, balance)
+        show_results(text, balance, country=country)
 
     heading("Timed Up and Go", anchor=False)
     if detailed:
         how_to("How to do it safely", text.setup["tug"])
+        timer("tug", lp.TUG_S, text)
     tug_s = url_optional_number(lp.TUG_S)
     tug = screening.tug(tug_s, age_years=age, text=text)
     if detailed:
-        show_results(text, *tug)
+        show_results(text, *tug, country=country)
 
     heading("5-times sit-to-stand", anchor=False)
+    if detailed:
+        timer("sts5", lp.STS5_S, text)
     sts5_s = url_optional_number(lp.STS5_S)
     sts5 = screening.sit_to_stand_5(sts5_s, age_years=age, text=text)
     if detailed:
-        show_results(text, *sts5)
+        show_results(text, *sts5, country=country)
 
     heading("Grip strength (optional)", anchor=False)
     grip_kg = url_optional_number(lp.GRIP_KG)
     grip = screening.grip(grip_kg, sex, age_years=age, text=text)
     if detailed:
-        show_results(text, *grip)
+        show_results(text, *grip, country=country)
     return [sarc_f, chair, balance, *tug, *sts5, *grip]

@@ -160,7 +160,8 @@ def test_a_ticked_emergency_is_also_shown_where_it_was_ticked():
     at.checkbox(key="rf_RF-15a").check().run()
     assert len(at.error) == 2
     assert at.error[0].value.startswith("# Call 112 now.")
-    assert at.error[1].value.startswith("**Call 112 now.** Call the emergency number")
+    # Beside the sign the number is a tap-to-call link, as everywhere the app shows it.
+    assert at.error[1].value.startswith("**Call [112](tel:112) now.** Call the emergency number")
     main = list(at.main)
     beside = next(i for i, e in enumerate(main) if e is at.error[1])
     box = next(i for i, e in enumerate(main) if e.type == "checkbox" and e.key == "rf_RF-15a")
@@ -193,7 +194,8 @@ def test_nothing_ticked_is_no_all_clear(country, service):
     (box,) = at.info
     assert box.value.startswith("Nothing is ticked. That does not mean nothing is wrong.")
     assert service in box.value
-    assert f"call {redflags.EMERGENCY_NUMBERS[country]}" in box.value
+    number = redflags.EMERGENCY_NUMBERS[country]
+    assert f"call [{number}](tel:{number})" in box.value
     assert box.proto.icon != ":material/check_circle:"
     assert "None of the warning signs" not in texts(at)
 

@@ -42,10 +42,12 @@ def documented() -> dict[str, dict[str, set[str]]]:
             keys_of_page = {p.key for p in linkparams.PAGES.get(page, ())}
             found[page][key] = codes - keys_of_page  # `age` and `sex`, named as shared keys
     # "each section then takes the same parameters as its own page": the handout's row
-    # stands for those pages' rows too.
+    # stands for those pages' rows too (the keys the handout takes: the screening page's
+    # `country` is its own emergency line, not a handout section's).
     for section_page in ("self_check", "screening", "plan"):
         for key, codes in found.get(section_page, {}).items():
-            found.setdefault("handout", {}).setdefault(key, codes)
+            if linkparams.page_param("handout", key) is not None:
+                found.setdefault("handout", {}).setdefault(key, codes)
     return found
 
 

@@ -164,7 +164,9 @@ def test_one_h1_and_headings_never_skip_a_level(built: dict[str, str]) -> None:
 def test_every_page_carries_the_red_flag_box_and_the_footer(built: dict[str, str]) -> None:
     for path, document in built.items():
         assert 'class="redflag"' in document, path
-        assert "Call 999 (UK), 911 (US) or 112 (EU) now" in document, path
+        words = re.sub(r"<[^>]+>", "", document)
+        assert "Call 999 (UK), 911 (US) or 112 (EU) now" in words, path
+        assert 'Call <a href="tel:999">999</a> (UK), <a href="tel:911">911</a>' in document, path
         assert "Educational, not medical advice." in document, path
         assert "@media print" in document, path
 
