@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from lib.charts import finish
 from lib.tables import html_table
 from ui.content import load_sources
 
@@ -33,7 +34,8 @@ def show_chart(
     """
     # The unit tests validate every spec against the Vega-Lite schema; validating again on
     # every rerun would cost more than drawing the page (about 45 ms of a projection rerun).
-    st.vega_lite_chart(chart.to_dict(validate=False), width="stretch")
+    # `finish` adds the shared type, contrast and sizing (lib.charts.CHART_CONFIG).
+    st.vega_lite_chart(finish(chart.to_dict(validate=False)), width="stretch")
     st.markdown(f"**In words:** {summary}")
     with st.expander("The numbers behind this chart"):
         show_table(data, caption="The numbers drawn in the chart above")
