@@ -29,7 +29,7 @@ rate = url_slider(
 measure = url_choice(
     "Show", key="measure", options={"mass": "Muscle mass", "strength": "Strength"}, default="mass"
 )
-st.subheader("A spell in bed or in a cast", anchor=False)
+st.header("A spell in bed or in a cast", anchor=False)
 left, right = st.columns(2)
 with left:
     bedrest_age = url_slider(

@@ -6,6 +6,7 @@ shown alone.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 
 import altair as alt
@@ -56,9 +57,14 @@ def show_table(
     caption: str | None = None,
     row_headers: bool = False,
 ) -> None:
-    """`rows` as a plain HTML table (see `lib.tables` for why not `st.dataframe`)."""
+    """`rows` as a plain HTML table (see `lib.tables` for why not `st.dataframe`).
+
+    The wrapper scrolls sideways when the table is wider than the screen, so it is a named
+    region a keyboard can reach and scroll (WCAG 2.1.1; axe's scrollable-region-focusable).
+    """
+    name = html.escape(caption or "Table", quote=True)
     st.html(
-        '<div class="lme-table-wrap">'
+        f'<div class="lme-table-wrap" role="region" tabindex="0" aria-label="{name}">'
         + html_table(rows, caption=caption, row_headers=row_headers)
         + "</div>"
     )

@@ -38,7 +38,7 @@ def show_plan(built: Plan, library: tuple[Exercise, ...]) -> None:
         data=charts.plan_rows(built),
         name="plan_weeks",
     )
-    st.subheader("Week by week", anchor=False)
+    st.header("Week by week", anchor=False)
     show_table(plan.grid(built), caption="Your plan, week by week", row_headers=True)
     source_line(built.source_ids, built.fact_ids)
     _one_week(built, {e.slug: e for e in library})

@@ -111,7 +111,7 @@ def render_assessment(assessment: Assessment) -> None:
     )
     for result in assessment.results:
         with st.container(border=True):
-            st.markdown(f"#### {PILLARS[result.pillar]}: {result.status}")
+            st.markdown(f"### {PILLARS[result.pillar]}: {result.status}")
             st.markdown(f"{STATUS_ICONS[result.status]} {result.headline}")
             if result.status in (Status.PARTLY, Status.NOT_MET):
                 st.markdown(f"**Next step:** {result.next_step}")
@@ -211,7 +211,7 @@ def activity_inputs(
 
     `helper=False` leaves out the meal-by-meal protein helper (the clinician handout).
     """
-    st.subheader("Activity in a typical week", anchor=False)
+    st.header("Activity in a typical week", anchor=False)
     left, right = st.columns(2)
     with left:
         moderate = int(
@@ -246,7 +246,7 @@ def activity_inputs(
         )
         active = url_toggle("I do resistance training or am otherwise very active", key="active")
 
-    st.subheader("Protein and health", anchor=False)
+    st.header("Protein and health", anchor=False)
     protein_g = url_number("Protein eaten in a day (g)", key="protein_g", lo=0, hi=500, default=0)
     if helper:
         meal_protein_helper(age)

@@ -19,7 +19,7 @@ EXAMPLE = {
 
 
 def headings(at) -> list[str]:
-    return [m.value for m in at.markdown if m.value.startswith("#### ")]
+    return [m.value for m in at.markdown if m.value.startswith("### ")]
 
 
 def test_issue_example_deep_link():
@@ -27,10 +27,10 @@ def test_issue_example_deep_link():
     at = open_page("pages/self_check.py", EXAMPLE)
     assert not at.exception
     assert headings(at) == [
-        "#### Aerobic activity: met",
-        "#### Strength training: not met",
-        "#### Balance activity (65 and over): not met",
-        "#### Protein: partly met",
+        "### Aerobic activity: met",
+        "### Strength training: not met",
+        "### Balance activity (65 and over): not met",
+        "### Protein: partly met",
     ]
     body = texts(at)
     assert "150 moderate-equivalent minutes" in body
@@ -41,7 +41,7 @@ def test_issue_example_deep_link():
 def test_us_guideline_gives_no_balance_day_count():
     """Switching to the US 2018 guideline changes the balance rule and says so."""
     at = open_page("pages/self_check.py", {**EXAMPLE, "guideline": "us", "balance_days": "1"})
-    assert "#### Balance activity (65 and over): met" in headings(at)
+    assert "### Balance activity (65 and over): met" in headings(at)
     assert "no day count" in texts(at).lower()
 
 
@@ -91,7 +91,7 @@ def test_unknown_guideline_and_unit_fall_back():
 def test_kidney_disease_sets_no_protein_target():
     """With kidney disease the protein pillar has no target and defers to the clinician."""
     at = open_page("pages/self_check.py", {**EXAMPLE, "kidney": "true"})
-    assert "#### Protein: no target" in headings(at)
+    assert "### Protein: no target" in headings(at)
     assert "clinician" in texts(at)
 
 
