@@ -45,12 +45,14 @@ CHART_PADDING_PX = 8
 # As an object: Streamlit sets padding.bottom itself and fails on a bare number.
 # Merged into each chart's own config (the chart's own settings win); Streamlit's theme is
 # applied underneath and ours overrides it.
+# Chart text size: Streamlit's is 13.5 px; the page's own text is 18 px.
+CHART_TEXT_PX = 15
 CHART_CONFIG: dict[str, Any] = {
     "axis": {
         "labelColor": AXIS_INK,
         "titleColor": AXIS_INK,
-        "labelFontSize": 14,
-        "titleFontSize": 14,
+        "labelFontSize": CHART_TEXT_PX,
+        "titleFontSize": CHART_TEXT_PX,
         # Streamlit cuts labels at 100 px ("Strength traini...") and hides overlapping ones.
         "labelLimit": 1000,
         "titleLimit": 1000,
@@ -60,12 +62,15 @@ CHART_CONFIG: dict[str, Any] = {
     "legend": {
         "labelColor": INK,
         "titleColor": INK,
-        "labelFontSize": 14,
-        "titleFontSize": 14,
+        "labelFontSize": CHART_TEXT_PX,
+        "titleFontSize": CHART_TEXT_PX,
         "labelLimit": 1000,
+        "symbolSize": 160,  # a swatch about as tall as the label beside it
         # Under the chart, one entry a line: a legend at the side squeezes a phone's chart.
         "orient": "bottom",
         "direction": "vertical",
+        # Two legends (a line and a point) stack too, instead of side by side past the edge.
+        "layout": {"bottom": {"anchor": "start", "direction": "vertical", "margin": 4}},
     },
     "title": {
         "color": INK,
@@ -80,7 +85,7 @@ CHART_CONFIG: dict[str, Any] = {
         "anchor": "start",
         "offset": 12,
     },
-    "text": {"color": INK, "fontSize": 14},
+    "text": {"color": INK, "fontSize": CHART_TEXT_PX},
 }
 
 
@@ -355,7 +360,7 @@ _STATUS_COLOURS = {"met": GREEN, "partly met": BLUE, "not met": VERMILION}
 # Bars stop here so one very large figure does not squash the others.
 PCT_OF_TARGET_CAP = 200
 # Each pillar's row: its status in words on top, its bar below; the same at every width.
-GUIDELINE_ROW_PX = 56
+GUIDELINE_ROW_PX = 60
 GUIDELINE_BAR_PX = 20
 
 
@@ -414,7 +419,7 @@ def guideline_chart(assessment: Assessment) -> alt.LayerChart:
     # The line's key is written above it, outside the rows, so no bar or label is under it.
     target_label = (
         alt.Chart(alt.NamedData(name="target"))
-        .mark_text(baseline="bottom", dy=-6, fontSize=14)
+        .mark_text(baseline="bottom", dy=-6, fontSize=CHART_TEXT_PX)
         .encode(x=alt.X("pct:Q"), y=alt.value(0), text=alt.Text("label:N"))
     )
     bars = (
@@ -446,7 +451,9 @@ def guideline_chart(assessment: Assessment) -> alt.LayerChart:
     # only cue, and the words never share a line with the bar or the next row.
     labels = (
         alt.Chart(alt.NamedData(name="pillars"))
-        .mark_text(align="left", baseline="bottom", dy=-(GUIDELINE_BAR_PX // 2) - 2, fontSize=14)
+        .mark_text(
+            align="left", baseline="bottom", dy=-(GUIDELINE_BAR_PX // 2) - 2, fontSize=CHART_TEXT_PX
+        )
         .encode(x=alt.value(2), y=y, text=alt.Text("status:N"))
     )
     chart = alt.LayerChart(layer=[target, bars, labels, target_label]).properties(
@@ -631,7 +638,7 @@ def plan_chart(built: Plan) -> alt.LayerChart:
     # The line's key is written on the chart, just above the line at its left end.
     rule_label = (
         alt.Chart(alt.NamedData(name="target"))
-        .mark_text(align="left", baseline="bottom", dy=-5, fontSize=14, color=INK)
+        .mark_text(align="left", baseline="bottom", dy=-5, fontSize=CHART_TEXT_PX, color=INK)
         .encode(y=alt.Y("minutes:Q"), x=alt.value(4), text=alt.Text("label:N"))
     )
     chart = alt.LayerChart(layer=[bars, rule, rule_label]).properties(
