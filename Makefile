@@ -12,7 +12,7 @@ ENTRY  ?= streamlit_app.py
 # `make serve`: Streamlit processes behind nginx (default: one per core).
 REPLICAS ?=
 
-.PHONY: run serve image test lint format bench clean help
+.PHONY: run serve image test lint format bench screenshots clean help
 
 help:
 	@echo "make run    serve the app on http://localhost:$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make image  the container image (docker); compose.yaml and deploy/k8s use it"
 	@echo "make test   ruff, mypy, hadolint, kubernetes-validate and the whole pytest suite (browser tests need /usr/bin/chromium)"
 	@echo "make bench  measure speed and write bench/RESULTS.md"
+	@echo "make screenshots  every page at 390, 768, 1280, 1920 px into screenshots/, with contact sheets"
 	@echo "make format reformat the code with ruff"
 	@echo "make clean  remove .venv and caches"
 
@@ -63,5 +64,9 @@ format: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(BIN)/python -m bench.run
 
+# Needs /usr/bin/chromium. About 8 minutes; `python docs/gallery.py --only /plan` for one page.
+screenshots: $(VENV)/.dev-installed
+	$(BIN)/python docs/gallery.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/browser/screenshots
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/browser/screenshots screenshots

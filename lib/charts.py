@@ -7,6 +7,9 @@ every chart comes with a text summary and its data as a table (shown by `ui.show
 
 from __future__ import annotations
 
+import textwrap
+from typing import Any
+
 import altair as alt
 
 from lib import plan, screening
@@ -29,6 +32,10 @@ ORANGE = "#E69F00"
 VERMILION = "#D55E00"
 GREEN = "#009E73"
 GREY = "#595959"
+# Chart text: the theme's ink for titles, legends and labels, a dark grey for axis text. Both
+# reach WCAG 1.4.3 (4.5:1) on white; Streamlit's own axis grey is about 3.7:1.
+INK = "#1A1A1A"
+AXIS_INK = "#404040"
 
 Row = dict[str, float | int | str | None]
 _LABELS = {"mass": "Leg muscle mass", "strength": "Leg strength"}
@@ -78,6 +85,102 @@ def _extrapolated_labels(projection: Projection) -> list[Row]:
         point = projection.at(middle)
         labels.append({"age": middle, "y": round(point.band_high_pct, 1), "text": "Extrapolated"})
     return labels
+
+
+# --- shared by every chart: size, type, contrast, wrapped titles ------------------------------
+
+# Characters per line of a chart title and subtitle. The narrowest chart (a 390 px phone) is
+# about 350 px wide; at these sizes a line this long fits it, so nothing is cut with "...".
+TITLE_LINE_CHARS = 36
+SUBTITLE_LINE_CHARS = 48
+TITLE_LIMIT_PX = 2000
+CHART_PADDING_PX = 8
+# As an object: Streamlit sets padding.bottom itself and fails on a bare number.
+# Merged into each chart's own config (the chart's own settings win); Streamlit's theme is
+# applied underneath and ours overrides it.
+# Chart text size: Streamlit's is 13.5 px; the page's own text is 18 px.
+CHART_TEXT_PX = 15
+CHART_CONFIG: dict[str, Any] = {
+    "axis": {
+        "labelColor": AXIS_INK,
+        "titleColor": AXIS_INK,
+        "labelFontSize": CHART_TEXT_PX,
+        "titleFontSize": CHART_TEXT_PX,
+        # Streamlit cuts labels at 100 px ("Strength traini...") and hides overlapping ones.
+        "labelLimit": 1000,
+        "titleLimit": 1000,
+        "tickColor": GREY,
+        "domainColor": GREY,
+    },
+    "legend": {
+        "labelColor": INK,
+        "titleColor": INK,
+        "labelFontSize": CHART_TEXT_PX,
+        "titleFontSize": CHART_TEXT_PX,
+        "labelLimit": 1000,
+        "symbolSize": 160,  # a swatch about as tall as the label beside it
+        # Under the chart, one entry a line: a legend at the side squeezes a phone's chart.
+        "orient": "bottom",
+        "direction": "vertical",
+        # Two legends (a line and a point) stack too, instead of side by side past the edge.
+        "layout": {"bottom": {"anchor": "start", "direction": "vertical", "margin": 4}},
+    },
+    "title": {
+        "color": INK,
+        "subtitleColor": INK,
+        "fontSize": 18,
+        "subtitleFontSize": 15,
+        # Spacing for wrapped lines: a line's glyph box is about 1.3 times the font size,
+        # and Vega's default spacing let a two-line title run into its subtitle.
+        "lineHeight": 24,
+        "subtitleLineHeight": 20,
+        "subtitlePadding": 4,
+        "anchor": "start",
+        "offset": 12,
+    },
+    "text": {"color": INK, "fontSize": CHART_TEXT_PX},
+}
+
+
+def wrap_lines(text: str | list[str], width: int) -> list[str]:
+    """`text` (one string, or lines) broken into lines of at most `width` characters."""
+    lines = [text] if isinstance(text, str) else text
+    return [part for line in lines for part in textwrap.wrap(line, width) or [""]]
+
+
+def finish(spec: dict[str, Any]) -> dict[str, Any]:
+    """A chart spec ready for the page: shared config, titles wrapped, width fitted only.
+
+    Streamlit's default autosize ("fit") squeezes the title, axes and legend into the
+    chart's height, so rows overlap and titles are clipped; "fit-x" keeps the height for
+    the plot and fits only the width. Applied to every chart `ui.charts.show_chart` shows.
+    """
+    out = dict(spec)
+    out["autosize"] = {"type": "fit-x", "contains": "padding"}
+    # Streamlit draws charts with no padding, and a glyph's box is taller than the font size
+    # Vega lays text out by, so a title's top (and a first label's left) was cut off.
+    out["padding"] = dict.fromkeys(("left", "top", "right", "bottom"), CHART_PADDING_PX)
+    own = dict(spec.get("config") or {})
+    config = {k: dict(v) if isinstance(v, dict) else v for k, v in CHART_CONFIG.items()}
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(config.get(key), dict):
+            config[key] = {**config[key], **value}
+        else:
+            config[key] = value
+    out["config"] = config
+    title = spec.get("title")
+    if isinstance(title, str | list):
+        title = {"text": title}
+    if isinstance(title, dict):
+        # Streamlit gives a title without a limit one of the chart's width less 40 px, and
+        # cuts it there with "...": the lines are wrapped to fit instead, so none is needed.
+        title = {"limit": TITLE_LIMIT_PX, **title}
+        if "text" in title:
+            title["text"] = wrap_lines(title["text"], TITLE_LINE_CHARS)
+        if "subtitle" in title:
+            title["subtitle"] = wrap_lines(title["subtitle"], SUBTITLE_LINE_CHARS)
+        out["title"] = title
+    return out
 
 
 def projection_chart(projection: Projection, reference: Projection | None = None) -> alt.LayerChart:
@@ -384,6 +487,9 @@ _PILLAR_NAMES = {
 _STATUS_COLOURS = {"met": GREEN, "partly met": BLUE, "not met": VERMILION}
 # Bars stop here so one very large figure does not squash the others.
 PCT_OF_TARGET_CAP = 200
+# Each pillar's row: its status in words on top, its bar below; the same at every width.
+GUIDELINE_ROW_PX = 60
+GUIDELINE_BAR_PX = 20
 
 
 def guideline_rows(assessment: Assessment) -> list[Row]:
@@ -421,17 +527,38 @@ def guideline_summary(assessment: Assessment) -> str:
 
 
 def guideline_chart(assessment: Assessment) -> alt.LayerChart:
-    """A bullet chart: each pillar's figure as % of its target, with the target line at 100%."""
-    rows = [r for r in guideline_rows(assessment) if r["pct_of_target"] is not None]
-    y = alt.Y("pillar:N", title=None, sort=None)
+    """A bullet chart: each pillar's figure as % of its target, with the target line at 100%.
+
+    Every pillar has its own labelled row, a pillar without a target too ("no target", no
+    bar); each row is `GUIDELINE_ROW_PX` high whatever the figures, so rows never collapse.
+    """
+    rows = guideline_rows(assessment)
+    y = alt.Y(
+        "pillar:N",
+        title=None,
+        sort=None,
+        axis=alt.Axis(labelOverlap=False, ticks=False, labelPadding=8),
+    )
+    target = (
+        alt.Chart(alt.NamedData(name="target"))
+        .mark_rule(color=GREY, strokeWidth=2, strokeDash=[4, 4])
+        .encode(x=alt.X("pct:Q"), tooltip=[alt.Tooltip("note:N", title="Marker")])
+    )
+    # The line's key is written above it, outside the rows, so no bar or label is under it.
+    target_label = (
+        alt.Chart(alt.NamedData(name="target"))
+        .mark_text(baseline="bottom", dy=-6, fontSize=CHART_TEXT_PX)
+        .encode(x=alt.X("pct:Q"), y=alt.value(0), text=alt.Text("label:N"))
+    )
     bars = (
         alt.Chart(alt.NamedData(name="pillars"))
-        .mark_bar(height=22)
+        .mark_bar(height=GUIDELINE_BAR_PX)
         .encode(
             x=alt.X(
                 "pct_of_target:Q",
-                title="Your figure as % of the target (100% = target met)",
+                title="Your figure as % of the target",
                 scale=alt.Scale(domain=[0, PCT_OF_TARGET_CAP]),
+                axis=alt.Axis(values=[0, 50, 100, 150, 200]),
             ),
             y=y,
             color=alt.Color(
@@ -448,23 +575,24 @@ def guideline_chart(assessment: Assessment) -> alt.LayerChart:
             ],
         )
     )
-    # The status in words at the end of each bar: colour is never the only cue.
+    # The status in words, in the row's own band just above its bar: colour is never the
+    # only cue, and the words never share a line with the bar or the next row.
     labels = (
         alt.Chart(alt.NamedData(name="pillars"))
-        .mark_text(align="left", dx=6, fontSize=14)
-        .encode(x=alt.X("pct_of_target:Q"), y=y, text=alt.Text("status:N"))
+        .mark_text(
+            align="left", baseline="bottom", dy=-(GUIDELINE_BAR_PX // 2) - 2, fontSize=CHART_TEXT_PX
+        )
+        .encode(x=alt.value(2), y=y, text=alt.Text("status:N"))
     )
-    target = (
-        alt.Chart(alt.NamedData(name="target"))
-        .mark_rule(color=GREY, strokeWidth=2, strokeDash=[4, 4])
-        .encode(x=alt.X("pct:Q"), tooltip=[alt.Tooltip("note:N", title="Marker")])
-    )
-    chart = alt.LayerChart(layer=[bars, labels, target]).properties(
-        title=alt.Title("Your week against the guideline", subtitle="Dashed line: the target."),
+    chart = alt.LayerChart(layer=[target, bars, labels, target_label]).properties(
+        title=alt.Title("Your week against the guideline"),
         description=guideline_summary(assessment),
-        height=40 * max(len(rows), 1) + 40,
+        height=GUIDELINE_ROW_PX * max(len(rows), 1),
     )
-    chart.datasets = {"pillars": rows, "target": [{"pct": 100, "note": "Target (100%)"}]}
+    chart.datasets = {
+        "pillars": rows,
+        "target": [{"pct": 100, "note": "Target (100%)", "label": "Target"}],
+    }
     return chart
 
 
@@ -498,13 +626,23 @@ def chair_stand_summary(result: ScreenResult, age_years: int, sex: Sex) -> str:
     return f"{result.value:.0f} stands at age {age_years} is {side} that line: {line}."
 
 
+CHAIR_LINE_KEY = "CDC below-average line"
+
+
 def chair_stand_chart(result: ScreenResult, age_years: int, sex: Sex) -> alt.LayerChart:
     """The reader's count on the age axis against the CDC below-average line for their sex."""
     who = "men" if sex == "male" else "women"
     line = (
         alt.Chart(alt.NamedData(name="norms"))
-        .mark_line(interpolate="step-after", color=GREY, strokeWidth=2, strokeDash=[6, 3])
+        .mark_line(interpolate="step-after", color=GREY, strokeWidth=2)
+        .transform_calculate(key=f"'{CHAIR_LINE_KEY}'")
         .encode(
+            # The dash comes from the legend's scale, so the legend shows the line as drawn.
+            strokeDash=alt.StrokeDash(
+                "key:N",
+                title=None,
+                scale=alt.Scale(domain=[CHAIR_LINE_KEY], range=[[6, 3]]),
+            ),
             x=alt.X(
                 "age:Q",
                 title="Age (years)",
@@ -529,8 +667,13 @@ def chair_stand_chart(result: ScreenResult, age_years: int, sex: Sex) -> alt.Lay
         you = [{"age": age_years, "stands": result.value, "what": "Your count"}]
         layers.append(
             alt.Chart(alt.NamedData(name="you"))
-            .mark_point(shape="diamond", size=220, filled=True, color=BLUE)
+            .mark_point(size=220, filled=True, color=BLUE)
             .encode(
+                shape=alt.Shape(
+                    "what:N",
+                    title=None,
+                    scale=alt.Scale(domain=["Your count"], range=["diamond"]),
+                ),
                 x=alt.X("age:Q"),
                 y=alt.Y("stands:Q"),
                 tooltip=[
@@ -543,7 +686,7 @@ def chair_stand_chart(result: ScreenResult, age_years: int, sex: Sex) -> alt.Lay
     chart = alt.LayerChart(layer=layers).properties(
         title=alt.Title(
             f"30-second chair stand: the CDC below-average line for {who}",
-            subtitle="Dashed line: below it means below average for that age (a fall risk).",
+            subtitle="Below the dashed line means below average for that age (a fall risk).",
         ),
         description=chair_stand_summary(result, age_years, sex),
         height=300,
@@ -596,10 +739,12 @@ def plan_chart(built: Plan) -> alt.LayerChart:
                 title="Week",
                 scale=alt.Scale(domain=["Full week", "Easier week"], range=[BLUE, SKY]),
             ),
-            # Not by colour alone: easier weeks are also hatched by a dashed outline.
+            # Not by colour alone: easier weeks are also hatched by a dashed outline. Same
+            # field and title as the colour, so the two make one legend (with `legend=None`
+            # here, Vega-Lite dropped the merged legend, colour and all).
             strokeDash=alt.StrokeDash(
                 "week_kind:N",
-                legend=None,
+                title="Week",
                 scale=alt.Scale(domain=["Full week", "Easier week"], range=[[1, 0], [4, 3]]),
             ),
             tooltip=[
@@ -618,16 +763,24 @@ def plan_chart(built: Plan) -> alt.LayerChart:
             tooltip=[alt.Tooltip("label:N", title="Line")],
         )
     )
-    chart = alt.LayerChart(layer=[bars, rule]).properties(
-        title=alt.Title(
-            "Aerobic minutes, week by week",
-            subtitle="Dashed line: 150 minutes of moderate activity a week (US 2018, WHO 2020).",
-        ),
+    # The line's key is written on the chart, just above the line at its left end.
+    rule_label = (
+        alt.Chart(alt.NamedData(name="target"))
+        .mark_text(align="left", baseline="bottom", dy=-5, fontSize=CHART_TEXT_PX, color=INK)
+        .encode(y=alt.Y("minutes:Q"), x=alt.value(4), text=alt.Text("label:N"))
+    )
+    chart = alt.LayerChart(layer=[bars, rule, rule_label]).properties(
+        title=alt.Title("Aerobic minutes, week by week"),
         description=plan_summary(built),
         height=280,
     )
     chart.datasets = {
         "weeks": plan_rows(built),
-        "target": [{"minutes": plan.AEROBIC_TARGET_MIN, "label": "Guideline: 150 minutes"}],
+        "target": [
+            {
+                "minutes": plan.AEROBIC_TARGET_MIN,
+                "label": f"Guideline: {plan.AEROBIC_TARGET_MIN} minutes a week",
+            }
+        ],
     }
     return chart

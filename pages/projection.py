@@ -37,7 +37,7 @@ rate = url_slider(
     ),
 )
 measure = url_choice(lp.MEASURE)
-st.subheader("A spell in bed or in a cast", anchor=False)
+st.header("A spell in bed or in a cast", anchor=False)
 left, right = st.columns(2)
 with left:
     bedrest_age = url_slider(lp.BEDREST_AGE)

@@ -6,12 +6,14 @@ shown alone.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
+from lib.charts import finish
 from lib.tables import html_table
 from ui.content import load_sources
 
@@ -51,11 +53,13 @@ def show_chart(
             st.markdown(f"**{title.get('text', '')}**  \n{title.get('subtitle', '')}")
         elif isinstance(title, str):
             st.markdown(f"**{title}**")
+        spec = finish(spec)  # the shared type and contrast; the height is the box's
         spec["height"] = "container"
         spec["autosize"] = {"type": "fit", "contains": "padding"}
         st.vega_lite_chart(spec, width="stretch", height="stretch")  # its description: summary
         return
-    st.vega_lite_chart(spec, width="stretch")
+    # `finish` adds the shared type, contrast and sizing (lib.charts.CHART_CONFIG).
+    st.vega_lite_chart(finish(spec), width="stretch")
     st.markdown(f"**In words:** {summary}")
     with st.expander("The numbers behind this chart"):
         show_table(data, caption="The numbers drawn in the chart above")
@@ -76,9 +80,14 @@ def show_table(
     caption: str | None = None,
     row_headers: bool = False,
 ) -> None:
-    """`rows` as a plain HTML table (see `lib.tables` for why not `st.dataframe`)."""
+    """`rows` as a plain HTML table (see `lib.tables` for why not `st.dataframe`).
+
+    The wrapper scrolls sideways when the table is wider than the screen, so it is a named
+    region a keyboard can reach and scroll (WCAG 2.1.1; axe's scrollable-region-focusable).
+    """
+    name = html.escape(caption or "Table", quote=True)
     st.html(
-        '<div class="lme-table-wrap">'
+        f'<div class="lme-table-wrap" role="region" tabindex="0" aria-label="{name}">'
         + html_table(rows, caption=caption, row_headers=row_headers)
         + "</div>"
     )

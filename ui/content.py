@@ -235,7 +235,7 @@ def render_home() -> None:
     # One card per row: side-by-side columns cut the link labels short on laptops and phones.
     for card in home.cards:
         with st.container(border=True):
-            st.subheader(card.audience, anchor=False)
+            st.header(card.audience, anchor=False)
             st.markdown(tel.markdown(card.text))
             for link in card.links:
                 st.page_link(link.page, label=link.label, icon=link.icon)

@@ -37,7 +37,7 @@ def exercise_card(exercise: Exercise, *, expanded: bool = False) -> None:
         with picture:
             st.html(_figure(exercise.figure, exercise.title))
         with words:
-            st.subheader(exercise.title, anchor=False)
+            st.header(exercise.title, anchor=False)
             st.markdown(exercise.summary)
             st.caption(describe(exercise))
         with st.expander(f"How to do the {exercise.title.lower()}", expanded=expanded):

@@ -69,7 +69,7 @@ def show_plan(built: Plan, library: tuple[Exercise, ...], rules: PlanRules | Non
     if rules is not None:
         ramp = rules.texts["ramp"]
         st.caption(ramp.text)
-    st.subheader("Week by week", anchor=False)
+    st.header("Week by week", anchor=False)
     show_table(plan.grid(built), caption="Your plan, week by week", row_headers=True)
     source_line(built.source_ids, built.fact_ids)
     _one_week(built, {e.slug: e for e in library})

@@ -58,7 +58,7 @@ def ask(number: int, question: Question) -> int | None:
 
 def show_score(score: Score) -> None:
     """The running score, in words."""
-    st.subheader("Your score", anchor=False)
+    st.header("Your score", anchor=False)
     st.markdown(f"**{score.summary}**")
     if score.answered == score.total and score.total:
         st.progress(score.correct / score.total, text=f"{score.correct} of {score.total} right")

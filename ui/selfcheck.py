@@ -130,7 +130,7 @@ def render_assessment(assessment: Assessment, text: GuidelineText) -> None:
     st.info(text.intro, icon=":material/info:")
     for result in assessment.results:
         with st.container(border=True):
-            st.markdown(f"#### {PILLARS[result.pillar]}: {text.status_label(result.status)}")
+            st.markdown(f"### {PILLARS[result.pillar]}: {text.status_label(result.status)}")
             st.markdown(f"{STATUS_ICONS[result.status]} {result.headline}")
             if result.status in (Status.PARTLY, Status.NOT_MET):
                 st.markdown(f"**Next step:** {result.next_step}")
@@ -244,7 +244,7 @@ def activity_inputs(
 
     `helper=False` leaves out the meal-by-meal protein helper (the clinician handout).
     """
-    st.subheader("Activity in a typical week", anchor=False)
+    st.header("Activity in a typical week", anchor=False)
     left, right = st.columns(2)
     with left:
         moderate = int(url_number(lp.MODERATE))
@@ -255,7 +255,7 @@ def activity_inputs(
         balance_days = int(url_number(lp.BALANCE_DAYS))
         active = url_toggle(lp.ACTIVE)
 
-    st.subheader("Protein and health", anchor=False)
+    st.header("Protein and health", anchor=False)
     protein_g = url_number(lp.PROTEIN_G)
     if helper:
         try:

@@ -20,7 +20,7 @@ EXAMPLE = {
 
 
 def headings(at) -> list[str]:
-    return [m.value for m in at.markdown if m.value.startswith("#### ")]
+    return [m.value for m in at.markdown if m.value.startswith("### ")]
 
 
 def test_issue_example_deep_link():
@@ -28,10 +28,10 @@ def test_issue_example_deep_link():
     at = open_page("pages/self_check.py", EXAMPLE)
     assert not at.exception
     assert headings(at) == [
-        "#### Aerobic activity: meets the guideline",
-        "#### Strength training: not met yet",
-        "#### Balance activity (65 and over): not met yet",
-        "#### Protein: partly met",
+        "### Aerobic activity: meets the guideline",
+        "### Strength training: not met yet",
+        "### Balance activity (65 and over): not met yet",
+        "### Protein: partly met",
     ]
     body = texts(at)
     assert "150 moderate-equivalent minutes" in body
@@ -42,7 +42,7 @@ def test_issue_example_deep_link():
 def test_us_guideline_gives_no_balance_day_count():
     """Switching to the US 2018 guideline changes the balance rule and says so."""
     at = open_page("pages/self_check.py", {**EXAMPLE, "guideline": "us", "balance_days": "1"})
-    assert "#### Balance activity (65 and over): meets the guideline" in headings(at)
+    assert "### Balance activity (65 and over): meets the guideline" in headings(at)
     assert "no day count" in texts(at).lower()
 
 
@@ -92,7 +92,7 @@ def test_unknown_guideline_and_unit_fall_back():
 def test_kidney_disease_sets_no_protein_target():
     """With kidney disease the protein pillar has no target and defers to the clinician."""
     at = open_page("pages/self_check.py", {**EXAMPLE, "kidney": "true"})
-    assert "#### Protein: no target for you here" in headings(at)
+    assert "### Protein: no target for you here" in headings(at)
     assert "clinician" in texts(at)
 
 

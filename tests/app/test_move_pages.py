@@ -17,7 +17,8 @@ LIBRARY = exercises.load_library(
 
 
 def subheaders(at) -> list[str]:
-    return [s.value for s in at.subheader]
+    """The exercise cards' titles: each an h2 (st.header) under the page's h1."""
+    return [s.value for s in at.header]
 
 
 def test_library_shows_every_exercise_unfiltered():

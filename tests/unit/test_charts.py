@@ -84,23 +84,122 @@ def test_frames_match_the_model():
     assert len(charts.episode_rows(p)) == 6 + 28
 
 
-def test_guideline_chart_bars_words_and_target():
-    """Bars per rated pillar, the status in words beside each, and a dashed 100% target."""
+def _assessment(**changes):
     from lib import guidelines
 
-    assessment = guidelines.assess(
-        guidelines.Inputs(70, 70, 100, 25, 1, True, 0, 60, False, False, False, "who"),
+    values = {
+        "age_years": 70, "weight_kg": 70, "moderate_min_per_week": 100, "vigorous_min_per_week": 25,
+        "strength_days_per_week": 1, "strength_works_legs": True, "balance_days_per_week": 0,
+        "protein_g_per_day": 60, "kidney_disease": False, "recent_illness": False, "active": False,
+        "guideline": "who",
+    }  # fmt: skip
+    return guidelines.assess(
+        guidelines.Inputs(**{**values, **changes}),
         guidelines.load_text(CONTENT / "guidelines.yaml"),
     )
-    spec = charts.guideline_chart(assessment).to_dict()
-    assert layer_marks(spec) == ["bar", "text", "rule"]
+
+
+PILLAR_ROWS = ["Aerobic activity", "Strength training", "Balance activity", "Protein"]
+
+
+def test_guideline_chart_bars_words_and_target():
+    """Bars per rated pillar, the status in words beside each, and a labelled 100% target."""
+    spec = charts.guideline_chart(_assessment()).to_dict()
+    assert layer_marks(spec) == ["rule", "bar", "text", "text"]
     rows = spec["datasets"]["pillars"]
-    assert [r["pillar"] for r in rows] == ["Aerobic activity", "Strength training",
-                                           "Balance activity", "Protein"]  # fmt: skip
+    assert [r["pillar"] for r in rows] == PILLAR_ROWS
     assert rows[0]["pct_of_target"] == 100
-    assert spec["layer"][1]["encoding"]["text"]["field"] == "status"
-    assert spec["datasets"]["target"] == [{"pct": 100, "note": "Target (100%)"}]
+    assert spec["layer"][2]["encoding"]["text"]["field"] == "status"
+    assert spec["layer"][3]["encoding"]["text"]["field"] == "label"
+    assert spec["datasets"]["target"] == [{"pct": 100, "note": "Target (100%)", "label": "Target"}]
     assert spec["description"].startswith("1 of 4 targets met")
+    # The key is a label on the chart, not a subtitle a narrow screen can cut.
+    assert "subtitle" not in spec["title"]
+
+
+def test_guideline_chart_keeps_a_row_for_every_pillar_at_zero_and_without_a_target():
+    """All inputs at 0 and kidney disease (no protein target): still four rows, same height."""
+    assessment = _assessment(
+        age_years=40, moderate_min_per_week=0, vigorous_min_per_week=0,
+        strength_days_per_week=0, protein_g_per_day=0, kidney_disease=True,
+    )  # fmt: skip
+    spec = charts.guideline_chart(assessment).to_dict()
+    rows = spec["datasets"]["pillars"]
+    assert [r["pillar"] for r in rows] == PILLAR_ROWS
+    assert rows[3]["status"] == "no target"
+    assert rows[3]["pct_of_target"] is None
+    assert spec["height"] == 4 * charts.GUIDELINE_ROW_PX
+    assert spec["height"] == charts.guideline_chart(_assessment()).to_dict()["height"]
+    y = spec["layer"][1]["encoding"]["y"]
+    assert y["axis"]["labelOverlap"] is False  # Streamlit's theme would hide every other label
+
+
+def test_finish_fits_width_only_and_wraps_titles():
+    """`finish` keeps the chart's height for the plot, adds the shared config, wraps titles."""
+    spec = charts.projection_chart(project(age_years=50, rate_pct_per_decade=5)).to_dict()
+    before = repr(spec)
+    done = charts.finish(spec)
+    assert repr(spec) == before  # the chart's own spec is left alone
+    assert done["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert set(done["padding"].values()) == {charts.CHART_PADDING_PX}  # an object: see finish
+    assert done["config"]["axis"]["labelColor"] == charts.AXIS_INK
+    assert done["config"]["view"] == spec["config"]["view"]  # the chart's own config kept
+    title = done["title"]
+    assert " ".join(title["text"]) == spec["title"]["text"]
+    assert all(len(line) <= charts.TITLE_LINE_CHARS for line in title["text"])
+    assert " ".join(title["subtitle"]) == spec["title"]["subtitle"]
+    assert all(len(line) <= charts.SUBTITLE_LINE_CHARS for line in title["subtitle"])
+
+
+def test_finish_wraps_a_plain_title_and_keeps_a_charts_own_settings():
+    spec = {"title": "word " * 20, "config": {"axis": {"labelColor": "#000000"}}, "mark": "bar"}
+    done = charts.finish(spec)
+    assert all(len(line) <= charts.TITLE_LINE_CHARS for line in done["title"]["text"])
+    assert done["config"]["axis"]["labelColor"] == "#000000"
+    assert done["config"]["axis"]["titleColor"] == charts.AXIS_INK
+
+
+def test_every_shown_chart_is_valid_after_finish():
+    """Each chart, finished as the pages show it, still passes the Vega-Lite schema."""
+    import altair as alt
+
+    from lib import screening
+    from tests.unit.test_plan import make
+
+    p = project(age_years=70, rate_pct_per_decade=5, bedrest_age_years=67, bedrest_days=10)
+    for chart in (
+        charts.projection_chart(p),
+        charts.episode_chart(p),
+        charts.guideline_chart(_assessment()),
+        charts.chair_stand_chart(
+            screening.chair_stand(9, 72, "female", text=SCREENING_TEXT), 72, "female"
+        ),
+        charts.plan_chart(make()),
+    ):
+        done = charts.finish(chart.to_dict())
+        # legend.layout is Vega's own config (how legends at one orient stack), which
+        # Vega-Lite hands to Vega unchanged but its schema does not list.
+        assert done["config"]["legend"].pop("layout")["bottom"]["direction"] == "vertical"
+        alt.LayerChart.from_dict(done, validate=True)
+
+
+def test_plan_and_screening_keys_are_labels_or_legends():
+    """The plan's guideline line is labelled on the chart; the screening chart's line and
+    point each have a legend entry."""
+    from lib import screening
+    from tests.unit.test_plan import make
+
+    plan_spec = charts.plan_chart(make()).to_dict()
+    assert layer_marks(plan_spec) == ["bar", "rule", "text"]
+    assert plan_spec["datasets"]["target"][0]["label"] == "Guideline: 150 minutes a week"
+    assert "subtitle" not in plan_spec["title"]
+    bars = plan_spec["layer"][0]["encoding"]
+    assert "legend" not in bars["strokeDash"]  # one legend for colour and dash, not none
+    result = screening.chair_stand(9, 72, "female", text=SCREENING_TEXT)
+    chair = charts.chair_stand_chart(result, 72, "female").to_dict()
+    line, point = chair["layer"]
+    assert line["encoding"]["strokeDash"]["scale"]["domain"] == [charts.CHAIR_LINE_KEY]
+    assert point["encoding"]["shape"]["scale"]["domain"] == ["Your count"]
 
 
 def test_chair_stand_chart_line_and_point():

@@ -175,8 +175,8 @@ def xfail(reason: str) -> pytest.MarkDecorator:
 
 
 SUMMARY_TOO = "its values are also in the sentence under the chart and in the table"
-# Every colour lib/charts.py draws with, read from the code. None is used for text (mark_text
-# takes the theme's text colour), so each is a graphical object at 3:1.
+# Every colour lib/charts.py draws with, read from the code: graphical objects at 3:1, and
+# the two text colours of CHART_CONFIG at 4.5:1.
 CHART_USES = [
     Use("projection: the reader's path, a 3 px line", charts.BLUE),
     Use("episode: muscle size, a 3 px line", charts.BLUE),
@@ -203,6 +203,10 @@ CHART_USES = [
         1.0,
     ),
     Use("plan: easier-week bars, inside a dark outline and dashed", charts.SKY, 1.0, 1.0),
+    # Text: titles, legends and mark labels in the theme's ink, axis text in a dark grey
+    # (Streamlit's own axis grey is about 3.7:1, below AA).
+    Use("chart titles, legends and labels (text)", charts.INK, 1.0, TEXT),
+    Use("axis labels and titles (text)", charts.AXIS_INK, 1.0, TEXT),
 ]
 
 
@@ -214,6 +218,47 @@ def _id(use: object) -> str:
 def test_chart_colours_stand_out_from_white(use: Use):
     """Each line, marker, bar or band on a chart has 3:1 against the white plot."""
     assert contrast(over(use.colour, use.opacity), rgb(WHITE)) >= use.needs
+
+
+# Which CHART_CONFIG settings colour text (4.5:1) and which colour lines (3:1).
+TEXT_COLOUR_KEYS = {"color", "labelColor", "titleColor", "subtitleColor"}
+LINE_COLOUR_KEYS = {"tickColor", "domainColor", "gridColor"}
+
+
+def _config_colours() -> list[tuple[str, str, str]]:
+    """(part, key, colour) for every colour CHART_CONFIG sets."""
+    return [
+        (part, key, value)
+        for part, settings in charts.CHART_CONFIG.items()
+        if isinstance(settings, dict)
+        for key, value in settings.items()
+        if key.endswith("olor") or key == "color"
+    ]
+
+
+@pytest.mark.parametrize(("part", "key", "colour"), _config_colours())
+def test_chart_text_and_axes_meet_aa(part, key, colour):
+    """Axis labels and titles, legends, titles and mark text reach 4.5:1 on the white chart;
+    ticks and axis lines 3:1. Every colour the shared chart config sets is one or the other."""
+    assert key in TEXT_COLOUR_KEYS | LINE_COLOUR_KEYS, f"{part}.{key} is not classified"
+    needed = TEXT if key in TEXT_COLOUR_KEYS else GRAPHIC
+    assert contrast(rgb(colour), rgb(WHITE)) >= needed, f"{part}.{key} = {colour}"
+
+
+def test_chart_config_colours_every_text():
+    """The config sets the axis, legend, title and mark-text colours itself: none is left to
+    Streamlit's theme, whose axis grey is below 4.5:1."""
+    colours = {(part, key) for part, key, _ in _config_colours()}
+    for needed in [
+        ("axis", "labelColor"),
+        ("axis", "titleColor"),
+        ("legend", "labelColor"),
+        ("legend", "titleColor"),
+        ("title", "color"),
+        ("title", "subtitleColor"),
+        ("text", "color"),
+    ]:
+        assert needed in colours
 
 
 def _uses() -> list[Use]:
