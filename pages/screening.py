@@ -30,6 +30,10 @@ except ContentError as err:
     text = None
 
 if text is not None:
+    # On a projected scene the chart comes first: what leads up to it folds away with the
+    # inputs (the emergency line above the title stays).
+    details = scene_details()
+    details.__enter__()
     country = url_optional_choice(lp.SCREENING_COUNTRY)
     with top:
         emergency_line(text, country)
@@ -37,8 +41,6 @@ if text is not None:
         f"**{text.not_diagnosis}** {text.page_intro}",
         icon=":material/info:",
     )
-    details = scene_details()
-    details.__enter__()
     left, right = st.columns(2)
     with left:
         age = int(url_number(lp.SCREENING_AGE))

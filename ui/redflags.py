@@ -19,7 +19,7 @@ def checklist(groups: tuple[Group, ...], country: Country) -> list[str]:
     ticked: list[str] = []
     for group in groups:
         with st.container(border=True):
-            st.subheader(group.heading, anchor=False)
+            st.header(group.heading, anchor=False)
             if group.note:
                 st.markdown(f":material/emergency: **{group.note_for(country)}**")
             for flag in group.flags:

@@ -203,7 +203,7 @@ def test_nothing_ticked_is_no_all_clear(country, service):
 def test_the_checklist_shows_its_groups_and_the_spreading_weakness_warning():
     """The signs sit under their plain headings; spreading weakness is named an emergency."""
     at = open_page("pages/red_flags.py", {"country": "us"})
-    assert [h.value for h in at.subheader] == [g.heading for g in redflags.GROUPS]
+    assert [h.value for h in at.header] == [g.heading for g in redflags.GROUPS]
     assert len(at.checkbox) == len(redflags.RED_FLAGS)
     body = texts(at)
     assert "spreads or gets worse over hours or days is an emergency" in body

@@ -245,8 +245,9 @@ def test_handout_offers_a_one_page_pdf_and_its_preview(query, number, paper_mm):
     }
     at = open_page("pages/handout.py", full)
     assert not at.exception
-    (image,) = at.get("image")
-    assert "Preview of the handout" in str(image.proto)
+    (preview,) = [h for h in at.get("html") if "lme-preview" in h.proto.body]
+    assert 'alt="Preview of the handout' in preview.proto.body
+    assert "data:image/png;base64," in preview.proto.body
     reader = pypdf.PdfReader(io.BytesIO(handout_pdf(at)))
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
