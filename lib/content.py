@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -786,3 +787,41 @@ def read_yaml(path: Path) -> Any:
 def _yaml_where(err: yaml.YAMLError) -> str:
     mark = getattr(err, "problem_mark", None)
     return f"line {mark.line + 1}" if mark is not None else "unreadable"
+
+
+def template_text(path: Path, where: str, value: object, allowed: tuple[str, ...] = ()) -> str:
+    """A wording file's non-empty text whose {placeholders} are all among `allowed`.
+
+    Raises:
+        ContentError: naming the file, when the text is empty, a brace is not closed, or a
+            placeholder is not one lib fills in.
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(path, f"{where}: must be non-empty text")
+    try:
+        names = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
+    except ValueError as err:
+        raise ContentError(path, f"{where}: a {{ or }} is not closed ({err})") from err
+    unknown = sorted(names - set(allowed))
+    if unknown:
+        known = ", ".join(allowed) or "none"
+        raise ContentError(path, f"{where}: unknown placeholders {unknown} (may use: {known})")
+    return " ".join(value.split())
+
+
+def exact_mapping(path: Path, where: str, value: object, keys: Iterable[str]) -> dict[str, Any]:
+    """A wording file's mapping with exactly `keys`.
+
+    Raises:
+        ContentError: naming the file, when it is not a mapping, or a key is missing or unknown.
+    """
+    if not isinstance(value, dict):
+        raise ContentError(path, f"{where}: expected a mapping")
+    wanted = list(keys)
+    missing = [k for k in wanted if k not in value]
+    if missing:
+        raise ContentError(path, f"{where}: missing {missing}")
+    extra = sorted(str(k) for k in set(value) - set(wanted))
+    if extra:
+        raise ContentError(path, f"{where}: unknown keys {extra}")
+    return value

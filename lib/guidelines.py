@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -31,6 +30,8 @@ from types import MappingProxyType
 from typing import Final, Literal
 
 from lib.content import ContentError, read_yaml
+from lib.content import exact_mapping as _exactly
+from lib.content import template_text as _template
 
 Guideline = Literal["us", "who"]
 Pillar = Literal["aerobic", "strength", "balance", "protein"]
@@ -468,34 +469,6 @@ class GuidelineText:
             status.value, "no_target"
         )
         return self.sections["status_labels"][key]
-
-
-def _template(path: Path, where: str, value: object, allowed: tuple[str, ...]) -> str:
-    """A non-empty text whose {placeholders} are all among `allowed`."""
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(path, f"{where}: must be non-empty text")
-    try:
-        names = {f for _, f, _, _ in string.Formatter().parse(value) if f is not None}
-    except ValueError as err:
-        raise ContentError(path, f"{where}: a {{ or }} is not closed ({err})") from err
-    unknown = sorted(names - set(allowed))
-    if unknown:
-        known = ", ".join(allowed) or "none"
-        raise ContentError(path, f"{where}: unknown placeholders {unknown} (may use: {known})")
-    return " ".join(value.split())
-
-
-def _exactly(path: Path, where: str, value: object, keys: Iterable[str]) -> dict[str, object]:
-    if not isinstance(value, dict):
-        raise ContentError(path, f"{where}: expected a mapping")
-    wanted = list(keys)
-    missing = [k for k in wanted if k not in value]
-    if missing:
-        raise ContentError(path, f"{where}: missing {missing}")
-    extra = sorted(str(k) for k in set(value) - set(wanted))
-    if extra:
-        raise ContentError(path, f"{where}: unknown keys {extra}")
-    return value
 
 
 def load_text(path: Path) -> GuidelineText:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -34,6 +33,8 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from lib.content import ContentError, read_yaml
+from lib.content import exact_mapping as _mapping
+from lib.content import template_text as _text
 
 Sex = Literal["female", "male"]
 
@@ -371,35 +372,6 @@ def _timers(path: Path, raw: Any) -> Mapping[str, Mapping[str, str]]:
             }
         )
     return MappingProxyType(words)
-
-
-def _text(path: Path, where: str, value: Any, allowed: tuple[str, ...] = ()) -> str:
-    """A non-empty text whose {placeholders} are all among `allowed`."""
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(path, f"{where}: must be non-empty text")
-    try:
-        names = {field for _, field, _, _ in string.Formatter().parse(value) if field is not None}
-    except ValueError as err:
-        raise ContentError(path, f"{where}: a {{ or }} is not closed ({err})") from err
-    unknown = sorted(names - set(allowed))
-    if unknown:
-        known = ", ".join(allowed) or "none"
-        raise ContentError(path, f"{where}: unknown placeholders {unknown} (may use: {known})")
-    return " ".join(value.split())
-
-
-def _mapping(path: Path, where: str, value: Any, keys: Iterable[str]) -> Mapping[str, Any]:
-    """A mapping with exactly `keys`."""
-    if not isinstance(value, dict):
-        raise ContentError(path, f"{where}: expected a mapping")
-    wanted = list(keys)
-    missing = [k for k in wanted if k not in value]
-    if missing:
-        raise ContentError(path, f"{where}: missing {missing}")
-    extra = sorted(str(k) for k in set(value) - set(wanted))
-    if extra:
-        raise ContentError(path, f"{where}: unknown keys {extra}")
-    return value
 
 
 def load_text(path: Path) -> ScreeningText:
