@@ -12,15 +12,12 @@ from ui.charts import source_line
 
 def stop_rules() -> None:
     """The warning signs to stop for, above any advice to exercise, with their sources."""
-    numbers = redflags.EMERGENCY_NUMBERS
-    st.error(
-        tel.markdown(
-            f"**Stop at once and get help** if {plan.STOP_SIGNS} while you exercise. For sudden "
-            f"weakness, call {numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU)."
-        ),
-        icon=":material/emergency:",
+    # The words are content/plan_rules.yaml's (plan.STOP), every country's number named.
+    stop, emergency, doctor = plan.STOP.sentences()
+    st.error(tel.markdown(f"**{stop}** {emergency}\n\n{doctor}"), icon=":material/emergency:")
+    source_line(
+        (*plan.STOP_SOURCES, *redflags.EMERGENCY_NUMBER_SOURCES), (*plan.STOP_FACTS, "RF-01")
     )
-    source_line((*plan.STOP_SOURCES, *redflags.EMERGENCY_NUMBER_SOURCES), ("EX-05", "RF-01"))
     links.page_link("red_flags", label="Check the warning signs", icon=":material/emergency:")
 
 
