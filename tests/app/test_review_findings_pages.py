@@ -12,9 +12,9 @@ import re
 import pytest
 import yaml
 
-from lib import redflags
+from lib import content, redflags, scenes
 from tests.app.test_pages import open_page, texts
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, ROOT
 
 NEW_SIGNS = ["RF-05b", "RF-06b", "RF-17c", "RF-17d", "RF-17e", "RF-22a", "RF-23a"]
 BY_ID = {f.id: f for f in redflags.RED_FLAGS}
@@ -82,3 +82,21 @@ def test_the_stop_box_is_the_content_files_rule_with_every_number(page):
     for part in ("stop", "emergency", "doctor"):
         sentence = " ".join(STOP[part]["text"].split()).replace("{number}", every)
         assert sentence in shown, part
+
+
+def test_on_a_projected_plan_scene_the_box_keeps_the_call_and_the_fold_the_doctor_advice():
+    """A projected scene fits one screen: the box says when to stop and when to call; the
+    same-day advice is still on the page, in the scene's fold with the inputs."""
+    sources = content.load_sources(CONTENT / "sources.yaml")
+    pages = [p.stem for p in (ROOT / "pages").glob("*.py")]
+    all_scenes = scenes.load_scenes(CONTENT / "scenes.yaml", sources, pages)
+    scene = next(s for s in all_scenes if s.page == "plan")
+    at = open_page("pages/plan.py", scene.params(present=True))
+    assert not at.exception
+    shown = _plain(at.error[0].value).replace("**", "")
+    every = redflags.numbers_text()
+    for part in ("stop", "emergency"):
+        assert " ".join(STOP[part]["text"].split()).replace("{number}", every) in shown
+    doctor = " ".join(STOP["doctor"]["text"].split())
+    assert doctor not in shown
+    assert any(doctor in _plain(w.value) for w in at.warning)
