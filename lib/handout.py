@@ -166,7 +166,8 @@ def build(
     summary, stop = "", ""
     items: tuple[pdf.ExerciseItem, ...] = ()
     if built is not None:
-        summary, items, stop = built.summary, exercise_items(built, library), plan.STOP_RULE
+        stop = plan.STOP.text(country)  # the reader's own number, no other
+        summary, items = built.summary, exercise_items(built, library)
         source_ids.extend(built.source_ids)
     made = f"Made on {made_on.day} {made_on:%B %Y}. " if made_on else ""
     app = f"Leg Muscle Explorer {version}".strip()

@@ -305,13 +305,12 @@ def describe_exercise(exercise: Exercise) -> str:
 
 
 def _stop_box() -> str:
-    numbers = redflags.EMERGENCY_NUMBERS
+    # The stop rule's words come from content/plan_rules.yaml (plan.STOP), every country's
+    # number named, since a reading page does not know the reader's country.
+    stop, emergency, doctor = plan.STOP.sentences()
     return (
-        '<aside class="stop" aria-label="When to stop"><p><strong>Stop at once and get help'
-        f"</strong> if {html.escape(plan.STOP_SIGNS)} while you exercise. For sudden weakness, "
-        + tel.html_text(
-            f"call {numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU).</p></aside>"
-        )
+        f'<aside class="stop" aria-label="When to stop"><p><strong>{html.escape(stop)}</strong> '
+        f"{tel.html_text(html.escape(emergency))}</p><p>{html.escape(doctor)}</p></aside>"
     )
 
 

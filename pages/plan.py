@@ -6,7 +6,7 @@ from lib import plan
 from lib.content import ContentError
 from ui import render_article, require_router
 from ui.content import load_library, load_plan_rules, show_content_error
-from ui.exercises import stop_rules
+from ui.exercises import stop_rule_doctor, stop_rules
 from ui.plan import downloads, plan_inputs, show_plan
 from ui.present import scene_details
 from ui.screening import load_text as load_screening_text
@@ -27,6 +27,7 @@ except ContentError as err:
     screening_text = None
 details = scene_details()
 details.__enter__()
+stop_rule_doctor()
 inputs = plan_inputs(text=screening_text)
 
 try:

@@ -6,22 +6,32 @@ import streamlit as st
 
 from lib import figures, plan, redflags, tel
 from lib.exercises import EQUIPMENT_NAMES, LEVEL_NAMES, MUSCLE_NAMES, Exercise
-from ui import links
+from ui import links, present
 from ui.charts import source_line
 
 
 def stop_rules() -> None:
-    """The warning signs to stop for, above any advice to exercise, with their sources."""
-    numbers = redflags.EMERGENCY_NUMBERS
-    st.error(
-        tel.markdown(
-            f"**Stop at once and get help** if {plan.STOP_SIGNS} while you exercise. For sudden "
-            f"weakness, call {numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU)."
-        ),
-        icon=":material/emergency:",
+    """The warning signs to stop for, above any advice to exercise, with their sources.
+
+    On a projected scene, which must fit one screen, the box keeps when to stop and when to
+    call; when to see a doctor moves under it into the scene's fold (`stop_rule_doctor`).
+    """
+    # The words are content/plan_rules.yaml's (plan.STOP), every country's number named.
+    stop, emergency, doctor = plan.STOP.sentences()
+    text = (
+        f"**{stop}** {emergency}" if present.on_scene() else f"**{stop}** {emergency}\n\n{doctor}"
     )
-    source_line((*plan.STOP_SOURCES, *redflags.EMERGENCY_NUMBER_SOURCES), ("EX-05", "RF-01"))
+    st.error(tel.markdown(text), icon=":material/emergency:")
+    source_line(
+        (*plan.STOP_SOURCES, *redflags.EMERGENCY_NUMBER_SOURCES), (*plan.STOP_FACTS, "RF-01")
+    )
     links.page_link("red_flags", label="Check the warning signs", icon=":material/emergency:")
+
+
+def stop_rule_doctor() -> None:
+    """On a projected scene: the stop rule's same-day advice, inside the scene's fold."""
+    if present.on_scene():
+        st.warning(plan.STOP.sentences()[2], icon=":material/emergency:")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -152,7 +152,7 @@ def test_the_exercises_their_doses_and_the_stop_rule():
         assert flat(item.dose) in flat(text)
     assert titles["glute_bridge"] in text
     assert any(i.dose.startswith("1 set of 5") for i in document.exercises)
-    assert flat(plan.STOP_RULE) in flat(text)
+    assert flat(plan.STOP.text("uk")) in flat(text)
 
 
 def test_only_the_results_that_were_entered():
