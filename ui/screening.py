@@ -201,7 +201,10 @@ def screening_inputs(
     if detailed:
         show_results(text, chair, country=country)
         show_chart(
-            charts.chair_stand_chart(chair, age, sex),
+            charts.chair_stand_chart,
+            chair,
+            age,
+            sex,
             summary=charts.chair_stand_summary(chair, age, sex),
             data=charts.chair_stand_rows(sex),
             name="chair_stand_norms",

@@ -141,7 +141,8 @@ def render_assessment(assessment: Assessment, text: GuidelineText) -> None:
         st.info(note, icon=":material/info:")
     source_line(assessment.note_source_ids, assessment.note_fact_ids)
     show_chart(
-        charts.guideline_chart(assessment),
+        charts.guideline_chart,
+        assessment,
         summary=charts.guideline_summary(assessment),
         data=charts.guideline_rows(assessment),
         name="guideline_self_check",

@@ -1,0 +1,130 @@
+"""A new session's first view: charts of known views drawn once per process, never shared otherwise.
+
+`ui.charts.show_chart` keeps the chart of a page's default view and of a presenter's scene
+for the whole process (every reader who opens them gets the same chart); a view a reader
+set is drawn for that session only. These tests check that each session still gets its own
+chart, that what is kept is exactly what an uncached run draws, that nothing kept can be
+changed by a session, and that no reader's values are kept.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from lib import charts, projection
+from tests.app.test_pages import open_page
+from ui import charts as ui_charts
+from ui.content import load_scenes
+
+PROJECTION = "pages/projection.py"
+CHART_PAGES = ("pages/projection.py", "pages/self_check.py", "pages/plan.py", "pages/screening.py")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    ui_charts._drawn_once.cache_clear()
+    ui_charts._table_once.cache_clear()
+    yield
+    ui_charts._drawn_once.cache_clear()
+    ui_charts._table_once.cache_clear()
+
+
+def chart_specs(at) -> list[str]:
+    return [c.proto.spec for c in at.get("vega_lite_chart")]
+
+
+def chart_data(at) -> list[list[tuple[str, bytes]]]:
+    return [[(d.name, d.data.data) for d in c.proto.datasets] for c in at.get("vega_lite_chart")]
+
+
+def tables(at) -> list[str]:
+    return [h.proto.body for h in at.get("html") if "lme-table-wrap" in h.proto.body]
+
+
+def scene_query(page: str) -> dict[str, str]:
+    scene = next(s for s in load_scenes() if s.page == page)
+    return dict(scene.query)
+
+
+def test_default_and_scene_views_are_kept_a_readers_own_is_not():
+    """Only the defaults and a scene's link enter the process-wide cache."""
+    open_page(PROJECTION)
+    assert ui_charts._drawn_once.cache_info().currsize == 1
+    open_page(PROJECTION, {"age": "81", "rate": "4.5"})  # the reader's own view
+    assert ui_charts._drawn_once.cache_info().currsize == 1
+    open_page(PROJECTION, {"age": "150"})  # clamped to 100: still the reader's link
+    assert ui_charts._drawn_once.cache_info().currsize == 1
+    open_page(PROJECTION, scene_query("projection"))  # the first scene: a known view
+    assert ui_charts._drawn_once.cache_info().currsize == 2
+    assert ui_charts._drawn_once.cache_info().hits == 0
+
+
+def test_a_second_session_with_the_same_known_view_reuses_the_chart():
+    first = open_page(PROJECTION, scene_query("projection"))
+    second = open_page(PROJECTION, scene_query("projection"))
+    assert ui_charts._drawn_once.cache_info().hits == 1
+    assert chart_specs(first) == chart_specs(second)
+    assert chart_data(first) == chart_data(second)
+    assert tables(first) == tables(second)
+
+
+@pytest.mark.parametrize("page", CHART_PAGES)
+def test_a_kept_chart_is_exactly_what_an_uncached_run_draws(page, monkeypatch):
+    """The same spec, the same Arrow data and the same table, from the cache or not."""
+    cached = open_page(page)
+    again = open_page(page)  # from the cache
+    assert ui_charts._drawn_once.cache_info().hits >= 1
+    monkeypatch.setattr(ui_charts, "known_view", lambda: False)
+    fresh = open_page(page)
+    assert chart_specs(fresh), "the page drew no chart"
+    assert chart_specs(cached) == chart_specs(again) == chart_specs(fresh)
+    assert chart_data(cached) == chart_data(again) == chart_data(fresh)
+    assert tables(cached) == tables(again) == tables(fresh)
+
+
+def test_two_sessions_with_different_inputs_get_their_own_charts():
+    """Interleaved: the default view, a reader's view, the default view again."""
+    default = open_page(PROJECTION)
+    reader = open_page(PROJECTION, {"age": "81", "rate": "7"})
+    default_again = open_page(PROJECTION)
+    assert chart_specs(default) == chart_specs(default_again)
+    assert chart_specs(reader) != chart_specs(default)
+    assert "At 81" in json.loads(chart_specs(reader)[0])["description"]
+    assert tables(reader) != tables(default)
+    # The reader's session, changing its own input, still gets its own chart.
+    reader.slider(key="age").set_value(90).run()
+    assert "At 90" in json.loads(chart_specs(reader)[0])["description"]
+    assert "At 50" in json.loads(chart_specs(default_again)[0])["description"]
+
+
+def test_a_kept_chart_cannot_be_changed_by_a_session():
+    """Each session gets its own dict from the kept JSON; what is kept is immutable."""
+    path = projection.project(age_years=50, rate_pct_per_decade=5)
+    drawn = ui_charts._drawn_once(charts.projection_chart, (path, None), False)
+    spec = drawn.spec()
+    spec["config"]["axis"]["labelColor"] = "#ff0000"
+    spec["datasets"].clear()
+    spec.clear()
+    again = ui_charts._drawn_once(charts.projection_chart, (path, None), False)
+    assert again is drawn
+    assert again.spec() == ui_charts.draw(charts.projection_chart(path)).spec()
+    assert again.spec()["datasets"]
+    with pytest.raises(AttributeError):
+        drawn.spec_json = "{}"  # type: ignore[misc]
+    # And after whole page runs, the kept chart is still the uncached one.
+    open_page(PROJECTION)
+    open_page(PROJECTION)
+    assert ui_charts._drawn_once(charts.projection_chart, (path, None), False).spec() == (
+        ui_charts.draw(charts.projection_chart(path)).spec()
+    )
+
+
+def test_a_scene_link_with_a_hostile_extra_is_not_a_known_view():
+    """A scene's values plus anything else the page takes is the reader's own link."""
+    query = {**scene_query("projection"), "bedrest_days": "5"}
+    at = open_page(PROJECTION, query)
+    assert not at.exception
+    assert ui_charts._drawn_once.cache_info().currsize == 0
