@@ -19,7 +19,7 @@ from lib.content import ContentError
 from lib.guidelines import Assessment, GuidelineText, Status
 from ui import links
 from ui.charts import show_chart, show_table, source_line
-from ui.content import content_dir, load_sources
+from ui.content import content_dir, load_sources, shared
 from ui.handout import pdf_download
 from ui.inputs import url_choice, url_number, url_toggle
 from ui.report import download_report
@@ -56,7 +56,7 @@ def load_text() -> GuidelineText:
         mtime = path.stat().st_mtime_ns
     except OSError:
         mtime = 0
-    return _text(path, mtime)
+    return shared(_text, path, mtime)
 
 
 def _convert_weight() -> None:

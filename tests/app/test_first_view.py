@@ -10,6 +10,7 @@ changed by a session, and that no reader's values are kept.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -128,3 +129,49 @@ def test_a_scene_link_with_a_hostile_extra_is_not_a_known_view():
     at = open_page(PROJECTION, query)
     assert not at.exception
     assert ui_charts._drawn_once.cache_info().currsize == 0
+
+
+def test_content_loaders_read_an_edited_file_again_and_never_remember_a_failure(
+    content_copy, monkeypatch
+):
+    """`ui.content.shared`: one dict lookup per call, keyed by the files' mtimes."""
+    from lib.content import ContentError
+    from ui import content as ui_content
+
+    monkeypatch.setenv("EXPLORER_CONTENT_DIR", str(content_copy))
+    scenes = ui_content.load_scenes()
+    assert ui_content.load_scenes() is scenes  # remembered
+    path = content_copy / "scenes.yaml"
+    original = path.read_text(encoding="utf-8")
+
+    def write(text: str, mtime_ns: int) -> None:
+        # Explicit mtimes: two writes within one clock tick could share one.
+        path.write_text(text, "utf-8")
+        os.utime(path, ns=(mtime_ns, mtime_ns))
+
+    write(original.replace("title: Age 30 against 80", "title: Age 30 and 80"), 2_000_000_000)
+    edited = ui_content.load_scenes()
+    assert edited is not scenes
+    assert edited[0].title == "Age 30 and 80"
+    write("- id: [unclosed\n", 3_000_000_000)
+    for _ in range(2):  # the failure is raised on every call, never kept
+        with pytest.raises(ContentError):
+            ui_content.load_scenes()
+    write(original, 4_000_000_000)
+    assert ui_content.load_scenes()[0].title == scenes[0].title
+
+
+def test_shared_content_cannot_be_changed_by_a_session():
+    """What the loaders share is read-only: a mapping proxy, tuples, frozen dataclasses."""
+    import dataclasses
+
+    from ui import content as ui_content
+
+    sources = ui_content.load_sources()
+    with pytest.raises(TypeError):
+        sources["volpi2004"] = sources["volpi2004"]  # type: ignore[index]
+    scene = ui_content.load_scenes()[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        scene.title = "changed"  # type: ignore[misc]
+    assert isinstance(ui_content.load_scenes(), tuple)
+    assert isinstance(scene.query, tuple)
