@@ -175,3 +175,33 @@ def test_shared_content_cannot_be_changed_by_a_session():
         scene.title = "changed"  # type: ignore[misc]
     assert isinstance(ui_content.load_scenes(), tuple)
     assert isinstance(scene.query, tuple)
+
+
+@pytest.mark.parametrize(("page", "key"), [("pages/plan.py", "plan_pdf")])
+def test_the_pdf_is_laid_out_when_clicked_not_on_every_run(page, key, monkeypatch):
+    """The page's run only offers the PDF; the click makes it, for this view."""
+    import streamlit as st
+
+    from lib import handout
+
+    built: list[object] = []
+    real_build = handout.build
+    monkeypatch.setattr(handout, "build", lambda **kw: built.append(kw) or real_build(**kw))
+    offered: dict[str, object] = {}
+    real_button = st.download_button
+
+    def download_button(label, data, *args, **kwargs):
+        offered[kwargs.get("key") or label] = data
+        return real_button(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", download_button)
+    at = open_page(page, {"age": "72", "level": "seated"})
+    assert not at.exception
+    assert built == []  # nothing laid out while the page ran
+    document = offered[key]
+    assert callable(document)
+    made = document()
+    assert isinstance(made, bytes)
+    assert made.startswith(b"%PDF")
+    assert len(built) == 1
+    assert built[0]["built"].inputs.age_years == 72
