@@ -22,7 +22,7 @@ from lib import linkparams
 from lib.charts import finish
 from lib.content import ContentError
 from lib.tables import html_table
-from ui import links
+from ui import chrome, links
 from ui.content import load_scenes, load_sources
 
 SCENE_BOX_KEY = "lme_scene_chart_box"  # a presenter's scene: where its first chart goes
@@ -204,7 +204,7 @@ def _table_html(
 
 
 def _show_table_html(table: str) -> None:
-    st.html(table)
+    chrome.html(table)
 
 
 def source_line(source_ids: tuple[str, ...], fact_ids: tuple[str, ...] = ()) -> None:

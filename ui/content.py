@@ -16,6 +16,7 @@ from lib import content, exercises, glossary, plan, quiz, reading, scenes, tel
 from lib.content import Article, ContentError, Site, Source
 from lib.exercises import Exercise
 from lib.glossary import Term
+from ui import chrome
 
 _DEFAULT_CONTENT_DIR = Path(__file__).parents[1] / "content"
 # The pages a presenter scene may open: read once, not on every rerun in presenter mode.
@@ -192,7 +193,7 @@ def render_article(slug: str, *, show_title: bool = True) -> Article | None:
             f"Reviewed {article.reviewed:%d %B %Y}"
         )
         reading_link(reading.article_path(slug))
-    st.html(article.html)
+    chrome.html(article.html)
     return article
 
 

@@ -205,3 +205,44 @@ def test_the_pdf_is_laid_out_when_clicked_not_on_every_run(page, key, monkeypatc
     assert made.startswith(b"%PDF")
     assert len(built) == 1
     assert built[0]["built"].inputs.age_years == 72
+
+
+def _both_ways(body: str) -> None:
+    import streamlit as st
+
+    from ui.chrome import html
+
+    st.html(body)
+    html(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>one line</p>",
+        "<p>a</p>\n<p>b</p>\n",
+        "\n<p>after a blank line</p>\n\n",
+        "  <p>indented first line</p>",
+        "<div>\n  <p>indented</p>\n</div>",
+        "<p>a</p>\n   \n<p>a line of spaces</p>",
+        "\t<p>a tab</p>",
+        "<pre>\n    code\n  more\n</pre>",
+        "<style>p { color: red; }</style>",
+        "<table><caption>x</caption><tr><td>1</td></tr></table>",
+    ],
+)
+def test_the_html_helper_sends_what_st_html_sends(body):
+    """`ui.chrome.html` skips Streamlit's dedent only where it would change nothing."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_both_ways, args=(body,)).run()
+    assert not at.exception
+    sent = [h.proto.body for h in at.get("html")]
+    if body.startswith("<style>"):
+        sent = [
+            node.proto.body
+            for node in at._tree.children[1].children.values()  # the event container
+            if getattr(node, "type", "") == "html"
+        ] or sent
+    assert len(sent) == 2, sent
+    assert sent[0] == sent[1]
