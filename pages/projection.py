@@ -65,7 +65,9 @@ with charts_here:
     )
     with main:
         show_chart(
-            charts.projection_chart(path, reference),
+            charts.projection_chart,
+            path,
+            reference,
             summary=path.summary,
             data=path.rows(),
             name="muscle_over_a_lifetime",
@@ -74,7 +76,8 @@ with charts_here:
     if path.has_episode:
         with episode:
             show_chart(
-                charts.episode_chart(path),
+                charts.episode_chart,
+                path,
                 summary=path.episode_summary,
                 data=charts.episode_rows(path),
                 name="bed_rest_day_by_day",

@@ -8,6 +8,7 @@ from lib import figures, plan, redflags, tel
 from lib.exercises import EQUIPMENT_NAMES, LEVEL_NAMES, MUSCLE_NAMES, Exercise
 from ui import links, present
 from ui.charts import source_line
+from ui.chrome import html
 
 
 def stop_rules() -> None:
@@ -45,13 +46,13 @@ def exercise_card(exercise: Exercise, *, expanded: bool = False) -> None:
     with st.container(border=True):
         picture, words = st.columns([2, 3], vertical_alignment="center")
         with picture:
-            st.html(_figure(exercise.figure, exercise.title))
+            html(_figure(exercise.figure, exercise.title))
         with words:
             st.header(exercise.title, anchor=False)
             st.markdown(exercise.summary)
             st.caption(describe(exercise))
         with st.expander(f"How to do the {exercise.title.lower()}", expanded=expanded):
-            st.html(exercise.html)
+            html(exercise.html)
 
 
 def describe(exercise: Exercise) -> str:

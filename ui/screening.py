@@ -18,7 +18,7 @@ from lib import linkparams as lp
 from lib.links import OptionalChoice
 from lib.screening import Flag, ScreeningText, ScreenResult, Sex
 from ui.charts import show_chart, source_line
-from ui.content import content_dir, load_sources
+from ui.content import content_dir, load_sources, shared
 from ui.inputs import url_choice, url_optional_choice, url_optional_number
 from ui.redflags import call_link
 from ui.report import download_report
@@ -58,7 +58,7 @@ def load_text() -> ScreeningText:
         mtime = path.stat().st_mtime_ns
     except OSError:
         mtime = 0
-    return _text(path, mtime)
+    return shared(_text, path, mtime)
 
 
 def show_results(text: ScreeningText, *results: ScreenResult, country: str | None = None) -> None:
@@ -201,7 +201,10 @@ def screening_inputs(
     if detailed:
         show_results(text, chair, country=country)
         show_chart(
-            charts.chair_stand_chart(chair, age, sex),
+            charts.chair_stand_chart,
+            chair,
+            age,
+            sex,
             summary=charts.chair_stand_summary(chair, age, sex),
             data=charts.chair_stand_rows(sex),
             name="chair_stand_norms",

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import links as link_lib
 from lib import preview, qr
-from ui import links
+from ui import chrome, links
 from web import reading as web_reading
 
 __all__ = ["current_link", "local_note", "qr_code", "share_panel"]
@@ -48,7 +48,7 @@ def qr_code(link: str, *, title: str, width_px: int = 220) -> None:
     except ValueError:
         st.caption("This link is too long for a QR code; copy it instead.")
         return
-    st.html(f'<div class="lme-qr-box" style="width:{width_px}px;max-width:100%">{image}</div>')
+    chrome.html(f'<div class="lme-qr-box" style="width:{width_px}px;max-width:100%">{image}</div>')
 
 
 def current_link() -> str | None:
