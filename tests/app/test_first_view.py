@@ -246,3 +246,33 @@ def test_the_html_helper_sends_what_st_html_sends(body):
         ] or sent
     assert len(sent) == 2, sent
     assert sent[0] == sent[1]
+
+
+def _draw_qr(link: str) -> None:
+    from ui import share
+
+    share.qr_code(link, title="QR code of this view's link")
+
+
+def _draw_many_qr() -> None:
+    from ui import share
+
+    for age in range(20, 40):
+        share.qr_code(f"http://x/projection?age={age}", title="QR code of this view's link")
+
+
+def test_a_readers_share_qr_code_stays_in_their_own_session():
+    """The QR code encodes the reader's link (their values): kept in their session only,
+    the last few of them, and never in a cache the whole process shares."""
+    from streamlit.testing.v1 import AppTest
+
+    from ui import share
+
+    mine = AppTest.from_function(_draw_qr, args=("http://x/projection?age=81",)).run()
+    assert [link for link, _ in mine.session_state[share._QR_KEY]] == ["http://x/projection?age=81"]
+    other = AppTest.from_function(_draw_qr, args=("http://x/projection",)).run()
+    assert [link for link, _ in other.session_state[share._QR_KEY]] == ["http://x/projection"]
+    assert not hasattr(share._qr_img, "clear"), "the QR codes must not be a process-wide cache"
+    many = AppTest.from_function(_draw_many_qr).run()
+    kept = [link for link, _ in many.session_state[share._QR_KEY]]
+    assert kept == [f"http://x/projection?age={age}" for age in range(40 - share._QR_KEEP, 40)]
