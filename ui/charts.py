@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from lib.charts import finish
+from lib.charts import finish, projected
 from lib.tables import html_table
 from ui.content import load_sources
 
@@ -53,9 +53,8 @@ def show_chart(
             st.markdown(f"**{title.get('text', '')}**  \n{title.get('subtitle', '')}")
         elif isinstance(title, str):
             st.markdown(f"**{title}**")
-        spec = finish(spec)  # the shared type and contrast; the height is the box's
-        spec["height"] = "container"
-        spec["autosize"] = {"type": "fit", "contains": "padding"}
+        # The shared type and contrast, grown for the room; the size is the box's.
+        spec = projected(finish(spec))
         st.vega_lite_chart(spec, width="stretch", height="stretch")  # its description: summary
         return
     # `finish` adds the shared type, contrast and sizing (lib.charts.CHART_CONFIG).

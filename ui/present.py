@@ -35,26 +35,85 @@ html { font-size: 26px !important; }
 .lme-article { max-width: none; }
 .st-key-lme_present_bar { border-bottom: 2px solid #0072b2; padding-bottom: 0.2rem; }
 """
-# A scene fills one screen: type follows the screen's height, the chart takes what is left,
-# and the corner QR code keeps a margin of its own on the right.
+# A scene fills one screen: type follows the screen's height (about 2.4% of it, 17 px on a
+# 720-line screen, 26 px on a 1080-line one; the chart's text is larger still, see
+# lib.charts.projected), the chart takes what is left (FIT_JS), and the corner QR code keeps
+# a margin of its own on the right.
 SCENE_CSS = """
-html { font-size: clamp(15px, 2.2vh, 30px) !important; }
-:root { --lme-qr: clamp(120px, 22vh, 300px); }
+html { font-size: clamp(15px, 2.4vh, 34px) !important; }
+:root { --lme-qr: clamp(150px, 25vh, 330px); }
 [data-testid="stMainBlockContainer"] {
-  max-width: none !important; padding: 0.6rem calc(var(--lme-qr) + 2.5rem) 1rem 2rem !important;
+  max-width: none !important; padding: 0.5rem calc(var(--lme-qr) + 2rem) 1rem 1.5rem !important;
 }
-[data-testid="stMainBlockContainer"] h1 { font-size: 1.7rem !important; padding: 0 !important; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { gap: 0.55rem; }
+[data-testid="stMainBlockContainer"] h1 {
+  font-size: 1.6rem !important; line-height: 1.25 !important; padding: 0 !important;
+  margin: 0 !important;
+}
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] > div { padding: 0.3rem 0.8rem; }
 .st-key-lme_scene_qr {
-  position: fixed; right: 1rem; bottom: 1rem; width: var(--lme-qr); z-index: 100;
+  position: fixed; right: 0.8rem; bottom: 0.8rem; width: var(--lme-qr); z-index: 100;
   background: #fff; padding: 0.3rem; gap: 0.1rem;
 }
 .st-key-lme_scene_qr p {
-  font-size: 0.75rem; line-height: 1.2; text-align: center; margin: 0; word-break: break-all;
+  font-size: 0.8rem; line-height: 1.25; text-align: center; margin: 0; overflow-wrap: anywhere;
 }
-.st-key-lme_scene_chart { height: calc(100vh - 17rem); min-height: 12rem; }
-.st-key-lme_scene_chart [data-testid="stMarkdownContainer"] p { font-size: 0.8rem; margin: 0; }
+.st-key-lme_scene_qr strong { display: block; font-size: 1rem; }
+.st-key-lme_scene_chart {
+  flex: 0 0 auto !important; height: var(--lme-chart-h, calc(100vh - 17rem)) !important;
+  min-height: 10rem; gap: 0.2rem;
+}
+.st-key-lme_scene_chart [data-testid="stMarkdownContainer"] p { font-size: 0.95rem; margin: 0; }
+.st-key-lme_scene_chart [data-testid="stVerticalBlock"],
+.st-key-lme_scene_chart [data-testid="stColumn"] { height: 100%; min-height: 0; }
+.st-key-lme_scene_chart [data-testid="stElementContainer"] { flex-shrink: 0; }
+.st-key-lme_scene_chart [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]),
+.st-key-lme_scene_chart [data-testid="stLayoutWrapper"]:has([data-testid="stHorizontalBlock"]),
+.st-key-lme_scene_chart [data-testid="stHorizontalBlock"] { flex: 1 1 0; min-height: 0; }
 .st-key-lme_scene_chart [data-testid="stVegaLiteChart"] { height: 100%; }
+"""
+# The chart's box takes the height the screen has left, so that the row of controls under it
+# ("Change the inputs") ends just above the screen's bottom edge: measured in the page, as
+# the type wraps differently on each screen. Vega redraws a "container"-sized chart when the
+# window reports a resize. An opened control may run below the edge: the chart keeps its size.
+FIT_JS = """
+export default function () {
+  let last = 0;
+  const fit = () => {
+    const box = document.querySelector(".st-key-lme_scene_chart");
+    const block = document.querySelector(
+      '[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"]'
+    );
+    if (!box || !block || !block.contains(box)) return;
+    let top = box;
+    while (top.parentElement && top.parentElement !== block) top = top.parentElement;
+    const below = top.nextElementSibling || top;
+    const heads = [...below.querySelectorAll("details > summary")].filter(
+      (head) => !head.parentElement.parentElement.closest("details")
+    );  // a control's own header, not those folded inside it
+    const bottom = Math.max(
+      ...(heads.length ? heads : [below]).map((e) => e.getBoundingClientRect().bottom)
+    );
+    const main = document.querySelector('[data-testid="stMain"]');
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    const spare = window.innerHeight - 0.6 * rem - (bottom + (main ? main.scrollTop : 0));
+    const height = Math.max(10 * rem, Math.floor(box.getBoundingClientRect().height + spare));
+    if (Math.abs(height - last) < 2) return;
+    last = height;
+    document.documentElement.style.setProperty("--lme-chart-h", `${height}px`);
+    requestAnimationFrame(() => window.dispatchEvent(new Event("resize")));
+  };
+  const watch = new ResizeObserver(() => requestAnimationFrame(fit));
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  if (main) watch.observe(main);
+  window.addEventListener("resize", fit);
+  fit();
+  return () => {
+    watch.disconnect();
+    window.removeEventListener("resize", fit);
+    document.documentElement.style.removeProperty("--lme-chart-h");
+  };
+}
 """
 # The full-screen QR slide: the code takes most of the screen's height.
 SLIDE_CSS = """
@@ -110,6 +169,7 @@ export default function (component) {
 }
 """
 _keys = components.component("lme_keys", js=KEYS_JS)
+_fit = components.component("lme_fit", js=FIT_JS)
 ROOMS = scenes.Rooms()
 SEEN_KEY = "lme_room_seen"
 ROOM_KEY = "lme_room"
@@ -287,6 +347,7 @@ def presenter_chrome() -> None:
         keys()
     if page == scene.page:
         corner_qr(scene)
+        _fit(key="lme_fit", height=0)
     follow(scene, page or "")
 
 
@@ -305,9 +366,12 @@ def corner_qr(scene: scenes.Scene) -> None:
     link = short_link(scene)
     if not link:
         return
+    # The address under the code, split after the host so that no word is broken: the
+    # short path, the part a student types, on its own line in bold.
+    host, _, path = link.split("://", 1)[-1].partition("/")
     with st.container(key="lme_scene_qr", gap=None):
         qr_code(link, title=f"QR code of the scene: {scene.title}", width_px=300)
-        st.markdown(link.split("://", 1)[-1])
+        st.markdown(f"{host}  \n**/{path}**")
 
 
 def follow(scene: scenes.Scene, page: str) -> None:
