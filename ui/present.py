@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import streamlit as st
 import streamlit.components.v2 as components
 
-from lib import linkparams, scenes
+from lib import linkparams, redflags, scenes
 from lib.content import ContentError
 from ui import links
 from ui.charts import SCENE_BOX_KEY
@@ -46,6 +46,7 @@ html { font-size: clamp(15px, 2.4vh, 34px) !important; }
   max-width: none !important; padding: 0.5rem calc(var(--lme-qr) + 2rem) 1rem 1.5rem !important;
 }
 [data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { gap: 0.55rem; }
+[data-testid="stHeading"] [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
 [data-testid="stMainBlockContainer"] h1 {
   font-size: 1.6rem !important; line-height: 1.25 !important; padding: 0 !important;
   margin: 0 !important;
@@ -303,14 +304,33 @@ def presenter_chrome() -> None:
         st.html(f"<style>{SCENE_CSS}</style>")
     elif slide:
         st.html(f"<style>{SLIDE_CSS}</style>")
+    titles = step_titles(scene) if page == scene.page else ("",)
+    step = scene_step(scene) if page == scene.page else 1
     with st.container(key="lme_present_bar", horizontal=True, vertical_alignment="center"):
-        if index > 0:
+        if step > 1:
+            key_link(
+                "prev",
+                scene.script,
+                "Previous",
+                ":material/arrow_back:",
+                _step_params(scene, step - 1),
+            )
+        elif index > 0:
             before = all_scenes[index - 1]
             key_link(
                 "prev", before.script, "Previous", ":material/arrow_back:", scene_params(before)
             )
-        st.markdown(f"**{index + 1} / {len(all_scenes)}**")
-        if index + 1 < len(all_scenes):
+        counted = f" · step {step} of {len(titles)}" if len(titles) > 1 else ""
+        st.markdown(f"**{index + 1} / {len(all_scenes)}**{counted}")
+        if step < len(titles):
+            key_link(
+                "next",
+                scene.script,
+                f"Next: {titles[step]}",
+                ":material/arrow_forward:",
+                _step_params(scene, step + 1),
+            )
+        elif index + 1 < len(all_scenes):
             after = all_scenes[index + 1]
             key_link(
                 "next",
@@ -349,6 +369,27 @@ def presenter_chrome() -> None:
         corner_qr(scene)
         _fit(key="lme_fit", height=0)
     follow(scene, page or "")
+
+
+def step_titles(scene: scenes.Scene) -> tuple[str, ...]:
+    """The steps a clicker moves through on a scene before the next scene, by title.
+
+    The warning signs do not fit one screen in type a room can read: first the groups by
+    urgency (with the emergency line), then each group's signs, one group a step.
+    """
+    if scene.page == "red_flags":
+        return ("The signs by urgency", *(group.heading for group in redflags.GROUPS))
+    return (scene.title,)
+
+
+def scene_step(scene: scenes.Scene) -> int:
+    """The step the address shows (`step=`, from 1), kept within the scene's steps."""
+    asked = linkparams.STEP.read(st.query_params.get_all(linkparams.STEP.key)).value
+    return max(1, min(int(asked), len(step_titles(scene))))
+
+
+def _step_params(scene: scenes.Scene, step: int) -> dict[str, str]:
+    return scene_params(scene, step=str(step)) if step > 1 else scene_params(scene)
 
 
 def short_link(scene: scenes.Scene) -> str | None:
