@@ -819,6 +819,9 @@ def _scaled(node: Any, key: str | None = None, parent: str | None = None) -> Any
         return [_scaled(v) for v in node]
     if isinstance(node, bool) or not isinstance(node, int | float):
         return node
+    if key is not None and key.endswith(("fontSize", "FontSize")):
+        # Small notes ("Extrapolated", 13 px on a page) as large as the rest in a room.
+        return {"expr": f"{max(node, CHART_TEXT_PX)} * {PROJECTED_SCALE}"}
     if key in _SCALED or (parent == "mark" and key in ("height", "width")):  # a bar's
         return {"expr": f"{node} * {PROJECTED_SCALE}"}
     if key in _SQUARED:
@@ -850,8 +853,17 @@ def projected(spec: dict[str, Any]) -> dict[str, Any]:
         "titleBaseline": "bottom",
         "titleX": 0,
         "titleY": {"expr": f"-12 * {PROJECTED_SCALE}"},
+        # A short plot's end labels are not pushed in over their neighbours.
+        "labelFlush": False,
     }
-    out["config"] = {**out.get("config", {}), "legend": legend, "axisY": axis_y}
+    # Labels closer than this to a neighbour are left out (Vega measures by the font size;
+    # a glyph's box is taller, so labels a font size apart still touched).
+    axis = {
+        **out.get("config", {}).get("axis", {}),
+        "labelOverlap": "greedy",
+        "labelSeparation": {"expr": f"8 * {PROJECTED_SCALE}"},
+    }
+    out["config"] = {**out.get("config", {}), "legend": legend, "axis": axis, "axisY": axis_y}
     out["params"] = [*out.get("params", []), {"name": PROJECTED_SCALE, "expr": _SCALE_EXPR}]
     out["width"] = "container"
     out["height"] = "container"

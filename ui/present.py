@@ -65,11 +65,12 @@ html { font-size: clamp(15px, 2.4vh, 34px) !important; }
   min-height: 10rem; gap: 0.2rem;
 }
 .st-key-lme_scene_chart [data-testid="stMarkdownContainer"] p { font-size: 0.95rem; margin: 0; }
+.st-key-lme_scene_chart [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
 .st-key-lme_scene_chart [data-testid="stVerticalBlock"],
 .st-key-lme_scene_chart [data-testid="stColumn"] { height: 100%; min-height: 0; }
 .st-key-lme_scene_chart [data-testid="stElementContainer"] { flex-shrink: 0; }
 .st-key-lme_scene_chart [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]),
-.st-key-lme_scene_chart [data-testid="stLayoutWrapper"]:has([data-testid="stHorizontalBlock"]),
+.st-key-lme_scene_chart [data-testid="stLayoutWrapper"]:has([data-testid="stVegaLiteChart"]),
 .st-key-lme_scene_chart [data-testid="stHorizontalBlock"] { flex: 1 1 0; min-height: 0; }
 .st-key-lme_scene_chart [data-testid="stVegaLiteChart"] { height: 100%; }
 """

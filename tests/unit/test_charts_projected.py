@@ -103,7 +103,8 @@ def test_only_lengths_that_go_with_text_are_scaled(size: float, other: float):
         "data": {"values": [{"fontSize": size}]},
     }
     done = charts.projected(spec)
-    assert done["mark"]["fontSize"] == {"expr": f"{size} * {charts.PROJECTED_SCALE}"}
+    least = max(size, charts.CHART_TEXT_PX)  # no note smaller than the chart's own text
+    assert done["mark"]["fontSize"] == {"expr": f"{least} * {charts.PROJECTED_SCALE}"}
     assert done["mark"]["dy"] == {"expr": f"{size} * {charts.PROJECTED_SCALE}"}
     assert done["mark"]["opacity"] == other
     assert done["encoding"]["x"]["scale"]["domain"] == [0, other]
