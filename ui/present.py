@@ -52,6 +52,11 @@ html { font-size: clamp(15px, 2.4vh, 34px) !important; }
   margin: 0 !important;
 }
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] > div { padding: 0.3rem 0.8rem; }
+/* The page's grey introduction under its title: for a reader at home, not for the room. */
+[data-testid="stElementContainer"]:has(h1)
+  + [data-testid="stElementContainer"]:has([data-testid="stCaptionContainer"]) {
+  display: none;
+}
 .st-key-lme_scene_qr {
   position: fixed; right: 0.8rem; bottom: 0.8rem; width: var(--lme-qr); z-index: 100;
   background: #fff; padding: 0.3rem; gap: 0.1rem;
