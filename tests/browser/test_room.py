@@ -282,3 +282,15 @@ def test_a_short_link_opens_its_scene_view(server: Server, visit: Visit):
         assert "present" not in url
     visit.page.goto(f"{server.url}/s/no-such-scene")  # type: ignore[attr-defined]
     visit.page.wait_for_url(re.compile(r"/present"))  # type: ignore[attr-defined]
+
+
+def test_every_scene_and_step_has_no_axe_violations_of_its_own(server: Server, visit: Visit):
+    """axe-core (WCAG 2.2 AA and best practice) finds nothing in the scenes' own markup."""
+    from tests.browser.test_axe import our_violations, run_axe
+
+    signs = next(s for s in SCENES if s.page == "red_flags")
+    urls = [scene.path(present=True) for scene in SCENES]
+    urls += [f"{signs.path(present=True)}&step={step}" for step in (2, 3)]
+    for url in urls:
+        _open(visit, f"{server.url}/{url}", 1280, 720)
+        assert our_violations(visit.page, run_axe(visit)) == [], url
