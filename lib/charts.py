@@ -784,3 +784,88 @@ def plan_chart(built: Plan) -> alt.LayerChart:
         ],
     }
     return chart
+
+
+# --- a presenter's scene: chart text large enough for the back of a room ----------------------
+
+# On a projector the chart's text follows the screen's height, as the scene's own type does
+# (ui.present): about 2.7% of it, 19 px on a 720-line screen and 29 px on a 1080-line one,
+# never smaller than the page's charts. Vega works the sizes out when it draws the chart
+# (`windowSize()` is the browser window's), so its layout measures the text it draws.
+PROJECTED_TEXT_SHARE = 0.027
+PROJECTED_SCALE = "lme_scale"
+_SCALE_EXPR = f"clamp(windowSize()[1] * {PROJECTED_TEXT_SHARE} / {CHART_TEXT_PX}, 1, 4)"
+# Lengths in pixels that go with the text: sizes, offsets, padding and line heights.
+_SCALED = frozenset(
+    {
+        "fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize", "lineHeight",
+        "subtitleLineHeight", "dx", "dy", "labelPadding", "titlePadding", "subtitlePadding",
+        "offset", "labelOffset", "rowPadding", "columnPadding", "symbolStrokeWidth",
+    }
+)  # fmt: skip
+_SQUARED = frozenset({"symbolSize", "size"})  # areas: the scale squared
+
+
+def _scaled(node: Any, key: str | None = None, parent: str | None = None) -> Any:
+    if isinstance(node, dict):
+        if "expr" in node:
+            return node
+        kept = ("data", "datasets", "value", "datum")  # data and fixed values, as they are
+        out = {k: v if k in kept else _scaled(v, k, key) for k, v in node.items()}
+        if key == "legend" and parent != "resolve":  # a chart's own legend too
+            out.update(_PROJECTED_LEGEND)
+        return out
+    if isinstance(node, list):
+        return [_scaled(v) for v in node]
+    if isinstance(node, bool) or not isinstance(node, int | float):
+        return node
+    if key is not None and key.endswith(("fontSize", "FontSize")):
+        # Small notes ("Extrapolated", 13 px on a page) as large as the rest in a room.
+        return {"expr": f"{max(node, CHART_TEXT_PX)} * {PROJECTED_SCALE}"}
+    if key in _SCALED or (parent == "mark" and key in ("height", "width")):  # a bar's
+        return {"expr": f"{node} * {PROJECTED_SCALE}"}
+    if key in _SQUARED:
+        return {"expr": f"{node} * {PROJECTED_SCALE} * {PROJECTED_SCALE}"}
+    return node
+
+
+# Under the plot on one line, its title beside its entries: the plot keeps the height.
+_PROJECTED_LEGEND = {"orient": "bottom", "direction": "horizontal", "titleOrient": "left"}
+
+
+def projected(spec: dict[str, Any]) -> dict[str, Any]:
+    """A finished chart spec (see `finish`) for a presenter's scene, drawn to fill its box.
+
+    Every text size, and the offsets and padding that go with it, grows with the screen's
+    height (`PROJECTED_TEXT_SHARE`); a bar's thickness too. Legends lie on one line under
+    the plot, so the plot keeps the screen's height; a y axis's title reads across. The size
+    is the box's ("container"), with the title left to the page (`fit` leaves it no room).
+    """
+    out: dict[str, Any] = _scaled({k: v for k, v in spec.items() if k != "title"})
+    legend = {**out.get("config", {}).get("legend", {}), **_PROJECTED_LEGEND}
+    legend["layout"] = {"bottom": {"anchor": "start", "direction": "horizontal", "margin": 24}}
+    # A y axis's title reads across, above the axis: turned on its side it may be longer
+    # than the plot is tall (cut), and it is hard to read from the back of a room.
+    axis_y = {
+        **out.get("config", {}).get("axisY", {}),
+        "titleAngle": 0,
+        "titleAlign": "left",
+        "titleBaseline": "bottom",
+        "titleX": 0,
+        "titleY": {"expr": f"-12 * {PROJECTED_SCALE}"},
+        # A short plot's end labels are not pushed in over their neighbours.
+        "labelFlush": False,
+    }
+    # Labels closer than this to a neighbour are left out (Vega measures by the font size;
+    # a glyph's box is taller, so labels a font size apart still touched).
+    axis = {
+        **out.get("config", {}).get("axis", {}),
+        "labelOverlap": "greedy",
+        "labelSeparation": {"expr": f"8 * {PROJECTED_SCALE}"},
+    }
+    out["config"] = {**out.get("config", {}), "legend": legend, "axis": axis, "axisY": axis_y}
+    out["params"] = [*out.get("params", []), {"name": PROJECTED_SCALE, "expr": _SCALE_EXPR}]
+    out["width"] = "container"
+    out["height"] = "container"
+    out["autosize"] = {"type": "fit", "contains": "padding"}
+    return out

@@ -195,6 +195,7 @@ ROOM = Text(
     key="room", label="Presenter room (links the notes tab to the projected tab)", max_chars=16
 )
 QUESTION = Number(key="question", label="Quiz question on the projector", lo=1, hi=99, default=1)
+STEP = Number(key="step", label="Step of a scene on the projector", lo=1, hi=99, default=1)
 ORDER = Choice(
     key="order",
     label="Order",
@@ -256,7 +257,7 @@ PAGES: Mapping[str, tuple[P, ...]] = {
 # What a page hands on to the page it sends a reader to, when that page takes it.
 CONTEXT = ("age", "sex", "guideline", "country", "level", "minutes")
 # Parameters of presenting (any page), kept in the address bar but not in a view's link.
-PRESENTING = (PRESENT.key, SCENE.key, NOTES.key, QR_SLIDE.key, ROOM.key, QUESTION.key)
+PRESENTING = (PRESENT.key, SCENE.key, NOTES.key, QR_SLIDE.key, ROOM.key, QUESTION.key, STEP.key)
 KNOWN_KEYS = frozenset(p.key for page in PAGES.values() for p in page)
 
 

@@ -6,15 +6,20 @@ from lib import linkparams as lp
 from lib import redflags
 from ui import require_router, source_line
 from ui.inputs import url_choice
+from ui.present import on_scene
 from ui.redflags import checklist, show_triage
+from ui.warning_scene import warning_signs_scene
 
 require_router()
-# The verdict is drawn here, above everything else, once the boxes below are read.
-verdict = st.container()
-st.title("Warning signs checklist", anchor=False)
-st.caption("Tick anything you have now. Screening for danger signs, not a diagnosis.")
-country = url_choice(lp.COUNTRY)
-result = redflags.triage(checklist(redflags.GROUPS, country), country)
-with verdict:
-    show_triage(result)
+if on_scene():  # a presenter's scene: by urgency, then a group a step (ui.warning_scene)
+    warning_signs_scene()
+else:
+    # The verdict is drawn here, above everything else, once the boxes below are read.
+    verdict = st.container()
+    st.title("Warning signs checklist", anchor=False)
+    st.caption("Tick anything you have now. Screening for danger signs, not a diagnosis.")
+    country = url_choice(lp.COUNTRY)
+    result = redflags.triage(checklist(redflags.GROUPS, country), country)
+    with verdict:
+        show_triage(result)
 source_line(redflags.SOURCE_IDS, redflags.FACT_IDS)

@@ -19,7 +19,7 @@ import streamlit as st
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
 from lib import linkparams
-from lib.charts import finish
+from lib.charts import finish, projected
 from lib.content import ContentError
 from lib.tables import html_table
 from ui import chrome, links
@@ -67,9 +67,8 @@ def draw(chart: alt.TopLevelMixin, *, fill: bool = False) -> Drawn:
             title_md = f"**{title.get('text', '')}**  \n{title.get('subtitle', '')}"
         elif isinstance(title, str):
             title_md = f"**{title}**"
-        spec = finish(spec)  # the shared type and contrast; the height is the box's
-        spec["height"] = "container"
-        spec["autosize"] = {"type": "fit", "contains": "padding"}
+        # The shared type and contrast, grown for the room; the size is the box's.
+        spec = projected(finish(spec))
     else:
         # `finish` adds the shared type, contrast and sizing (lib.charts.CHART_CONFIG).
         spec = finish(spec)
