@@ -33,7 +33,7 @@ WHERE_SOURCES: dict[Country, tuple[str, ...]] = {
     "eu": ("nia-falls",),
 }
 # The plan's printed summary ends with this: the full plan is a scan away.
-PLAN_MORE = "Move up a level only after its check, on the plan's page"
+PLAN_MORE = "Move up a level only after its check, on the plan's page."
 SIGN_PUBLISHERS = 2  # the warning signs' publishers named in the sources line
 PILLARS = {
     "aerobic": "Aerobic activity",
@@ -210,7 +210,7 @@ def build(
     summary, stop = "", ""
     items: tuple[pdf.ExerciseItem, ...] = ()
     if built is not None:
-        summary = plan_summary(built, link=link is not None)
+        summary = plan_summary(built)
         items = exercise_items(built, library)
         # The footer says "educational, not medical advice" once for the whole page.
         stop = plan.STOP_RULE.removesuffix(" Educational, not medical advice.")
@@ -235,11 +235,11 @@ def build(
     )
 
 
-def plan_summary(built: plan.Plan, *, link: bool = True) -> str:
+def plan_summary(built: plan.Plan) -> str:
     """The plan in short for the printed page: how long, the days of each kind of exercise,
     the strength doses from the first week to the last, why it starts lower if it does,
-    and that each move up waits for its check, which the plan's page gives in full (the
-    QR code opens it, with a `link`). `Plan.summary` says it all, for the plan's page."""
+    and that each move up waits for its check, which the plan's page gives in full.
+    `Plan.summary` says it all, for the plan's page."""
     first, last = built.weeks[0], built.weeks[-1]
     level = LEVEL_NAMES[first.level].lower()
     end = (
@@ -262,7 +262,7 @@ def plan_summary(built: plan.Plan, *, link: bool = True) -> str:
     lowered = re.search(r"It starts at [^.]*\.", built.summary)
     if lowered:
         parts.append(lowered.group(0))
-    parts.append(PLAN_MORE + (" (scan the QR code)." if link else "."))
+    parts.append(PLAN_MORE)
     return " ".join(parts)
 
 

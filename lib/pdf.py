@@ -37,6 +37,7 @@ PAPER_SIZES: Final[dict[Paper, tuple[float, float]]] = {
     "letter": (215.9, 279.4),
 }
 MARGIN: Final = 8.0  # mm on every side (printers leave 6.35 mm, a quarter inch, blank)
+BOTTOM_MM: Final = 6.5  # where text stops at the foot of a page (the footer may reach it)
 QR_SIZE: Final = 24.0  # mm: scans easily from a hand-held page
 QR_CAPTION: Final = "Scan to open again"
 # Type sizes in points. Body text and the warning signs are never below BODY_PT, and
@@ -215,7 +216,7 @@ class _Page:
         width, height = PAPER_SIZES[handout.paper]
         self.pdf = FPDF(unit="mm", format=(width, height))
         self.pdf.set_margins(MARGIN, MARGIN, MARGIN)
-        self.pdf.set_auto_page_break(True, MARGIN)
+        self.pdf.set_auto_page_break(True, BOTTOM_MM)
         self.pdf.set_title(plain(handout.title))
         self.pdf.set_lang("en")
         self.pdf.set_creator("Leg Muscle Explorer")
@@ -269,7 +270,7 @@ class _Page:
         return len(wrapped) if isinstance(wrapped, list) else 1
 
     def heading(self, text: str) -> None:
-        self.pdf.ln(1.2)
+        self.pdf.ln(1.0)
         self.pdf.set_text_color(*_INK)
         self.room(HEADING_PT * LINE_MM_PER_PT * 2.5)  # a heading never ends a page
         self.para(text, HEADING_PT, "B")
@@ -277,11 +278,11 @@ class _Page:
         self.pdf.set_draw_color(*_RULE)
         self.pdf.set_line_width(0.2)
         self.pdf.line(MARGIN, y, MARGIN + self.width, y)
-        self.pdf.ln(0.8)
+        self.pdf.ln(0.6)
 
     def room(self, height: float) -> None:
         """Start a new page unless `height` mm fit below the cursor."""
-        if self.pdf.get_y() + height > self.pdf.h - MARGIN:
+        if self.pdf.get_y() + height > self.pdf.h - BOTTOM_MM:
             self.pdf.add_page()
 
     # --- blocks ----------------------------------------------------------------------------
@@ -366,9 +367,9 @@ class _Page:
         pdf.set_fill_color(255, 255, 255)
         pdf.link(x, y, QR_SIZE, QR_SIZE, self.h.link)
         height = self.font(SMALL_PT)
-        pdf.set_xy(x - 2, y + QR_SIZE)
+        pdf.set_xy(x - 7, y + QR_SIZE)  # one line, reaching 3 mm into the right margin
         pdf.set_text_color(*_GREY)
-        pdf.multi_cell(QR_SIZE + 4, height, QR_CAPTION, align="C")
+        pdf.multi_cell(QR_SIZE + 10, height, QR_CAPTION, align="C")
         bottom = pdf.get_y()
         pdf.set_text_color(*_INK)
         pdf.set_xy(MARGIN, y)
@@ -414,7 +415,7 @@ class _Page:
             self.para(group.note, BODY_PT, "B")
             height = self.font(BODY_PT)
             for label, value in group.rows:
-                pdf.ln(0.6)
+                pdf.ln(0.4)
                 self.room(2 * height)
                 pdf.set_x(MARGIN)
                 self.font(BODY_PT, "B")
@@ -425,7 +426,7 @@ class _Page:
             if group.after:
                 pdf.ln(0.6)
                 self.para(group.after, BODY_PT, "B")
-            pdf.ln(0.8)
+            pdf.ln(0.4)
 
     def plan(self) -> None:
         if not (self.h.plan_summary or self.h.exercises):
@@ -492,7 +493,7 @@ class _Page:
         label = "Advice from your clinician: "
         height = self.font(BODY_PT, "B")
         gap = 6.5
-        pdf.ln(1.5)
+        pdf.ln(1.0)
         self.room(ADVICE_LINES * gap + 1)
         pdf.set_x(MARGIN)
         if self.h.fields.advice.strip():
