@@ -96,31 +96,34 @@ def screening_group(
     meaning: bool = True,
     country: Country | None = None,
 ) -> tuple[pdf.ResultGroup | None, tuple[str, ...]]:
-    """The screening tests that were done (None when none was), each with its verdict and
-    next step; with `meaning`, what the result means too, and with a `country`, where to
-    go next there for a result past its cut-off."""
+    """The screening tests that were done (None when none was), each with its verdict and,
+    with `meaning`, what it means; under them, the next steps they share, once each, and
+    with a `country`, where to go next there for a result past its cut-off."""
     done = [r for r in results if r.flag is not screening.Flag.NOT_DONE]
     if not done:
         return None, ()
-    rows = []
-    for r, line in zip(done, screening.summary(done, text), strict=True):
-        parts = [f"{line.split(': ', 1)[-1]}."]
-        if meaning:
-            parts.append(r.meaning)
-            parts.append(r.next_step)
-        where = screening.where_next(r, country, text) if country is not None else None
-        if where is not None:
-            parts.append(f"{text.where_heading}: {where}")
-        rows.append((r.name, " ".join(parts)))
-    # In short, the next steps the results share are said once, under them.
-    after = "" if meaning else "Next: " + " ".join(dict.fromkeys(r.next_step for r in done))
-    group = pdf.ResultGroup(
-        heading="Screening tests", note=text.not_diagnosis, rows=tuple(rows), after=after
+    rows = tuple(
+        (r.name, f"{line.split(': ', 1)[-1]}. {_meaning(r, text, meaning)}".rstrip())
+        for r, line in zip(done, screening.summary(done, text), strict=True)
     )
+    after = [("Next", " ".join(dict.fromkeys(r.next_step for r in done)))]
     ids = [s for r in done for s in r.source_ids]
-    if country is not None and any(screening.where_next(r, country, text) for r in done):
+    wheres = [w for r in done if (w := screening.where_next(r, country, text)) is not None]
+    if country is not None and wheres:
+        after.append((text.where_heading, " ".join(dict.fromkeys(wheres))))
         ids.extend(WHERE_SOURCES[country])
+    group = pdf.ResultGroup(
+        heading="Screening tests", note=text.not_diagnosis, rows=rows, after=tuple(after)
+    )
     return group, tuple(ids)
+
+
+def _meaning(result: screening.ScreenResult, text: screening.ScreeningText, full: bool) -> str:
+    """What a result means in full, or in short only what a result within its cut-off
+    cannot say (never a clean bill of health)."""
+    if full:
+        return result.meaning
+    return text.within_cutoff if result.flag is screening.Flag.OK else ""
 
 
 def exercise_items(built: plan.Plan, library: Sequence[Exercise]) -> tuple[pdf.ExerciseItem, ...]:

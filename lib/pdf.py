@@ -109,7 +109,8 @@ class ResultGroup:
     heading: str
     note: str
     rows: tuple[tuple[str, str], ...]
-    after: str = ""  # printed under the rows (the next steps they share), "" for none
+    # Printed under the rows, each a bold label and its text (the next steps they share).
+    after: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -423,9 +424,15 @@ class _Page:
                 self.font(BODY_PT)
                 pdf.write(height, plain(value))
                 pdf.ln(height)
-            if group.after:
+            for label, value in group.after:
                 pdf.ln(0.6)
-                self.para(group.after, BODY_PT, "B")
+                self.room(2 * height)
+                pdf.set_x(MARGIN)
+                self.font(BODY_PT, "B")
+                pdf.write(height, plain(label) + ": ")
+                self.font(BODY_PT)
+                pdf.write(height, plain(value))
+                pdf.ln(height)
             pdf.ln(0.4)
 
     def plan(self) -> None:

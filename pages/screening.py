@@ -53,7 +53,7 @@ if text is not None:
     st.header("All results", anchor=False)
     st.markdown(f"**{text.not_diagnosis}** {text.within_cutoff}")
     st.markdown("\n".join(f"- {line}" for line in screening.summary(everything, text)))
-    summary_download(everything, age, sex, current_link(), text)
+    summary_download(everything, age, sex, current_link(), text, country)
     share_panel()
     details.__exit__(None, None, None)
 else:

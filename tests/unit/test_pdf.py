@@ -187,6 +187,8 @@ def assert_readable(data: bytes, document: pdf.Handout) -> None:
     for group in document.results:
         for label, value in group.rows:
             assert flat(pdf.plain(f"{label}: {value}")) in large, label
+        for label, value in group.after:
+            assert flat(pdf.plain(f"{label}: {value}")) in large, label
     for item in document.exercises:
         assert flat(pdf.plain(item.dose)) in large, item.title
 
