@@ -24,6 +24,7 @@ from ui.content import content_dir, load_sources
 from ui.inputs import url_choice, url_optional_choice, url_optional_number
 from ui.redflags import call_link
 from ui.report import download_report
+from ui.share import current_link
 from ui.timers import timer
 
 # The sources of content/screening.yaml `where_next`, by country ("any": none chosen).
@@ -113,14 +114,14 @@ def summary_download(
     results: list[ScreenResult],
     age_years: int,
     sex: str,
-    link: str | None,
     text: ScreeningText,
     country: str | None = None,
 ) -> None:
     """The screening printout: one PDF page (the reader's paper, the country's number) and
-    the printable HTML summary of every screen."""
+    the printable HTML summary of every screen, both with the link back to this view."""
     st.markdown("**One printable page (PDF)**")
     paper: pdf.Paper = "letter" if url_choice(lp.PAPER) == "letter" else "a4"
+    link = current_link()  # read after the paper choice, so the link holds it too
     if country not in redflags.EMERGENCY_NUMBERS:
         # No number is printed for everyone: the page asks whose it should be.
         st.info(
