@@ -52,7 +52,7 @@ MIN_CELL_MM: Final = 45.0  # an exercise's cell in the grid (diagram and words b
 EXERCISES_PER_ROW: Final = 4
 FIGURE_MM: Final = 24.0  # an exercise diagram's width at most
 ADVICE_LINES: Final = 2  # lines to write on when no advice was typed
-SOURCE_COLUMNS: Final = 4
+SOURCE_COLUMNS: Final = (2, 4)  # the sources' columns: as many as keep the page to one
 
 _ORANGE: Final = (213, 94, 0)  # the app's alert colour (#d55e00)
 _INK: Final = (17, 17, 17)
@@ -203,16 +203,22 @@ def handout_pdf(handout: Handout) -> bytes:
     """The handout as PDF bytes, in type never below SMALL_PT (body text BODY_PT).
 
     The common case fits one page; a handout with more than fits runs on to a second page
-    rather than shrinking its type.
+    rather than shrinking its type. The sources are listed in two columns, with more of
+    each title, unless only four short columns keep the handout on one page.
     """
-    return bytes(_render(handout).output())
+    wide = _render(handout, SOURCE_COLUMNS[0])
+    if wide.pages_count == 1:
+        return bytes(wide.output())
+    narrow = _render(handout, SOURCE_COLUMNS[1])
+    return bytes((narrow if narrow.pages_count == 1 else wide).output())
 
 
 class _Page:
     """The handout laid out on its pages."""
 
-    def __init__(self, handout: Handout) -> None:
+    def __init__(self, handout: Handout, source_columns: int) -> None:
         self.h = handout
+        self.source_columns = source_columns
         self.code_drawn = False
         width, height = PAPER_SIZES[handout.paper]
         self.pdf = FPDF(unit="mm", format=(width, height))
@@ -534,7 +540,7 @@ class _Page:
         self.font(SMALL_PT)
         pdf.write(height, plain(self.h.sign_sources))
         pdf.ln(height)
-        columns = SOURCE_COLUMNS
+        columns = self.source_columns
         col_w = self.width / columns
         rows = math.ceil(len(self.h.sources) / columns)
         lines = [
@@ -571,8 +577,8 @@ class _Page:
         pdf.set_text_color(*_INK)
 
 
-def _render(handout: Handout) -> FPDF:
-    page = _Page(handout)
+def _render(handout: Handout, source_columns: int) -> FPDF:
+    page = _Page(handout, source_columns)
     page.top()
     page.warning()
     page.results()

@@ -494,3 +494,18 @@ def test_the_type_floor_holds_for_any_handout(country, paper, groups, exercise_c
     assert f"Call {number} now" in text
     for other in set(redflags.EMERGENCY_NUMBERS.values()) - {number}:
         assert not re.search(rf"(?<!\d){other}(?!\d)", text), other
+
+
+def test_the_sources_get_two_columns_when_the_page_has_room():
+    """Four short columns only where they keep the handout to one page; with room to spare
+    (the self-check's own PDF) each source gets half the width and more of its title."""
+    full = common()
+    roomy = dataclasses.replace(
+        full, results=full.results[:1], plan_summary="", exercises=(), stop_rule=""
+    )
+    _, text = read(pdf.handout_pdf(roomy))
+    first = next(line for line in text.splitlines() if line.startswith("1. "))
+    assert len(first.split("...")[0].split()) >= 6, first
+    _, tight = read(pdf.handout_pdf(readme_case("uk", "letter")))
+    first = next(line for line in tight.splitlines() if line.startswith("1. "))
+    assert len(first.split("...")[0].split()) < 6, first
