@@ -308,20 +308,20 @@ class _Page:
         pdf.set_text_color(*_INK)
         pdf.ln(1.5)
         f = self.h.fields
+        # Each field with its share of the row: a name needs more room than a date.
         rows = (
-            (
-                ("Patient name", f.patient_name),
-                ("Date", f.patient_date),
-                ("Follow-up", f.follow_up),
-            ),
-            (("Clinician", f.clinician_name), ("Contact", f.clinician_contact)),
-        )
+            ((0.5, "Patient name", f.patient_name), (0.22, "Date", f.patient_date),
+             (0.28, "Follow-up", f.follow_up)),
+            ((0.45, "Clinician", f.clinician_name), (0.55, "Contact", f.clinician_contact)),
+        )  # fmt: skip
         for row in rows:
             y0 = pdf.get_y()
             bottom = y0
-            cell = text_w / len(row)
-            for column, field in enumerate(row):
-                bottom = max(bottom, self.field(MARGIN + column * cell, y0, cell - 3, *field))
+            x = MARGIN
+            for share, label, value in row:
+                cell = text_w * share
+                bottom = max(bottom, self.field(x, y0, cell - 3, label, value))
+                x += cell
             pdf.set_xy(MARGIN, bottom + 1.2)
         if code_drawn is not None:
             pdf.set_y(max(pdf.get_y(), code_drawn + 0.5))
