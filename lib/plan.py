@@ -158,7 +158,7 @@ class PlanRules:
 
 START_TEXTS = ("start_capped", "start_cautious", "start_ok", "start_none")
 RULE_TEXTS = ("ramp", "seated_balance", "start_note", *START_TEXTS)
-STOP_PARTS = ("stop", "emergency", "doctor", "disclaimer")
+STOP_PARTS = ("stop", "emergency", "doctor", "short", "disclaimer")
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,7 @@ class StopRule:
     stop: Rule
     emergency: Rule
     doctor: Rule
+    short: Rule  # the three in fewer words, for printouts beside the warning signs
     disclaimer: Rule
 
     def sentences(self, country: Country | None = None) -> tuple[str, str, str]:
@@ -185,6 +186,10 @@ class StopRule:
     def text(self, country: Country | None = None) -> str:
         """The whole rule in one paragraph."""
         return " ".join(self.sentences(country))
+
+    def short_text(self, country: Country | None = None) -> str:
+        """The rule in short, for a printout: the number filled in as in `sentences`."""
+        return self.short.text.replace(redflags.NUMBER, redflags.numbers_text(country))
 
     @property
     def source_ids(self) -> tuple[str, ...]:
@@ -209,8 +214,9 @@ def _stop_rule(path: Path, raw: Any, known: set[str] | None) -> StopRule:
         braces = rule.text.replace(redflags.NUMBER, "")
         if "{" in braces or "}" in braces:
             raise ContentError(path, f"stop.{key}: the only placeholder allowed is {{number}}")
-    if redflags.NUMBER not in parts["emergency"].text:
-        raise ContentError(path, "stop.emergency must name the reader's number as {number}")
+    for key in ("emergency", "short"):
+        if redflags.NUMBER not in parts[key].text:
+            raise ContentError(path, f"stop.{key} must name the reader's number as {{number}}")
     return StopRule(**parts)
 
 

@@ -16,7 +16,7 @@ from ui.screening import (
     sex_input,
     summary_download,
 )
-from ui.share import current_link, share_panel
+from ui.share import share_panel
 
 require_router()
 # The emergency line goes first, above the title: the reader may be standing up for a test.
@@ -53,7 +53,7 @@ if text is not None:
     st.header("All results", anchor=False)
     st.markdown(f"**{text.not_diagnosis}** {text.within_cutoff}")
     st.markdown("\n".join(f"- {line}" for line in screening.summary(everything, text)))
-    summary_download(everything, age, sex, current_link(), text)
+    summary_download(everything, age, sex, text, country)
     share_panel()
     details.__exit__(None, None, None)
 else:

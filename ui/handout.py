@@ -15,6 +15,7 @@ from lib.exercises import Exercise
 from lib.redflags import Country
 from ui.content import load_sources
 from ui.inputs import url_choice
+from ui.share import current_link
 
 SECTIONS = linkparams.SECTIONS.options
 # Typed fields are kept to a length that fits their line on the page.
@@ -42,6 +43,8 @@ def pdf_download(*, key: str, file_name: str, title: str, link: str | None, **pa
     """
     st.markdown("**One printable page (PDF)**")
     country, paper = country_and_paper()
+    if link is not None:  # read again after the country and paper, so the link holds them
+        link = current_link()
     sources, today = load_sources(), dt.date.today()
 
     def document() -> bytes:

@@ -220,6 +220,7 @@ SPECS: dict[str, dict[str, Spec]] = {
         "tug_s": Number(0.1, 600, integer=False, optional=True),
         "sts5_s": Number(0.1, 300, integer=False, optional=True),
         "grip_kg": Number(0, 150, integer=False, optional=True),
+        "paper": Choice(("a4", "letter")),
     },
     "pages/red_flags.py": {"country": Choice(("uk", "us", "eu"))},
     "pages/glossary.py": {"q": Text(60)},
