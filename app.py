@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import apply_style, footer, links, mark_routed
+from ui.large import reading_option
 from ui.present import presenter_chrome
 
 # A local favicon: a :material/...: page icon would be fetched from Google's font servers.
@@ -65,6 +66,7 @@ page = st.navigation(pages)
 mark_routed()
 links.begin(page.url_path)
 apply_style()
+reading_option()
 presenter_chrome()
 page.run()
 footer()

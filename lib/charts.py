@@ -100,6 +100,9 @@ CHART_PADDING_PX = 8
 # applied underneath and ours overrides it.
 # Chart text size: Streamlit's is 13.5 px; the page's own text is 18 px.
 CHART_TEXT_PX = 15
+# The large-text reading option: chart text 1.35 times larger (15 px becomes 20 px, titles
+# 18 px become 24 px), as the page's body text goes from 18 px to 22 px and more.
+LARGE_SCALE = 1.35
 CHART_CONFIG: dict[str, Any] = {
     "axis": {
         "labelColor": AXIS_INK,
@@ -148,20 +151,37 @@ def wrap_lines(text: str | list[str], width: int) -> list[str]:
     return [part for line in lines for part in textwrap.wrap(line, width) or [""]]
 
 
-def finish(spec: dict[str, Any]) -> dict[str, Any]:
+def _scaled(config: dict[str, Any], scale: float) -> dict[str, Any]:
+    """`config` with every font size and line height multiplied by `scale` (rounded)."""
+    sized = ("FontSize", "LineHeight", "fontSize", "lineHeight")
+    out: dict[str, Any] = {}
+    for key, value in config.items():
+        if isinstance(value, dict):
+            out[key] = _scaled(value, scale)
+        elif isinstance(value, int | float) and key.endswith(sized):
+            out[key] = round(value * scale)
+        else:
+            out[key] = value
+    return out
+
+
+def finish(spec: dict[str, Any], *, large: bool = False) -> dict[str, Any]:
     """A chart spec ready for the page: shared config, titles wrapped, width fitted only.
 
     Streamlit's default autosize ("fit") squeezes the title, axes and legend into the
     chart's height, so rows overlap and titles are clipped; "fit-x" keeps the height for
     the plot and fits only the width. Applied to every chart `ui.charts.show_chart` shows.
+    `large` (the large-text reading option) sets the shared text LARGE_SCALE times larger
+    and wraps titles into shorter lines to match; marks that set their own size keep it.
     """
+    scale = LARGE_SCALE if large else 1.0
     out = dict(spec)
     out["autosize"] = {"type": "fit-x", "contains": "padding"}
     # Streamlit draws charts with no padding, and a glyph's box is taller than the font size
     # Vega lays text out by, so a title's top (and a first label's left) was cut off.
     out["padding"] = dict.fromkeys(("left", "top", "right", "bottom"), CHART_PADDING_PX)
     own = dict(spec.get("config") or {})
-    config = {k: dict(v) if isinstance(v, dict) else v for k, v in CHART_CONFIG.items()}
+    config = _scaled(CHART_CONFIG, scale)
     for key, value in own.items():
         if isinstance(value, dict) and isinstance(config.get(key), dict):
             config[key] = {**config[key], **value}
@@ -176,9 +196,9 @@ def finish(spec: dict[str, Any]) -> dict[str, Any]:
         # cuts it there with "...": the lines are wrapped to fit instead, so none is needed.
         title = {"limit": TITLE_LIMIT_PX, **title}
         if "text" in title:
-            title["text"] = wrap_lines(title["text"], TITLE_LINE_CHARS)
+            title["text"] = wrap_lines(title["text"], int(TITLE_LINE_CHARS / scale))
         if "subtitle" in title:
-            title["subtitle"] = wrap_lines(title["subtitle"], SUBTITLE_LINE_CHARS)
+            title["subtitle"] = wrap_lines(title["subtitle"], int(SUBTITLE_LINE_CHARS / scale))
         out["title"] = title
     return out
 

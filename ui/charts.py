@@ -16,6 +16,7 @@ import streamlit as st
 from lib.charts import finish
 from lib.tables import html_table
 from ui.content import load_sources
+from ui.large import large_text
 
 SCENE_BOX_KEY = "lme_scene_chart_box"  # a presenter's scene: where its first chart goes
 
@@ -53,13 +54,13 @@ def show_chart(
             st.markdown(f"**{title.get('text', '')}**  \n{title.get('subtitle', '')}")
         elif isinstance(title, str):
             st.markdown(f"**{title}**")
-        spec = finish(spec)  # the shared type and contrast; the height is the box's
+        spec = finish(spec, large=large_text())  # shared type and contrast; the box's height
         spec["height"] = "container"
         spec["autosize"] = {"type": "fit", "contains": "padding"}
         st.vega_lite_chart(spec, width="stretch", height="stretch")  # its description: summary
         return
     # `finish` adds the shared type, contrast and sizing (lib.charts.CHART_CONFIG).
-    st.vega_lite_chart(finish(spec), width="stretch")
+    st.vega_lite_chart(finish(spec, large=large_text()), width="stretch")
     st.markdown(f"**In words:** {summary}")
     with st.expander("The numbers behind this chart"):
         show_table(data, caption="The numbers drawn in the chart above")
