@@ -103,6 +103,15 @@ CHART_TEXT_PX = 15
 # The large-text reading option: chart text 1.35 times larger (15 px becomes 20 px, titles
 # 18 px become 24 px), as the page's body text goes from 18 px to 22 px and more.
 LARGE_SCALE = 1.35
+# Legends and axis titles a little less (18 px): a legend sits to the right of the y axis,
+# and at 20 px its longest label ("From studies and reviews") ran past a phone's chart, as
+# did the self-check's x-axis title. Legend entries and a title's lines get more room
+# between them, so two lines of larger type never touch.
+LARGE_OVERRIDES: dict[str, dict[str, Any]] = {
+    "axis": {"titleFontSize": 18},
+    "legend": {"labelFontSize": 18, "titleFontSize": 18, "rowPadding": 6, "symbolSize": 220},
+    "title": {"lineHeight": 34, "subtitleLineHeight": 28, "subtitlePadding": 10},
+}
 CHART_CONFIG: dict[str, Any] = {
     "axis": {
         "labelColor": AXIS_INK,
@@ -165,6 +174,24 @@ def _scaled(config: dict[str, Any], scale: float) -> dict[str, Any]:
     return out
 
 
+# In the large-text mode an x-axis title longer than this is broken into lines: the plot of a
+# 390 px phone is about 280 px wide, 30 characters at 18 px.
+LARGE_AXIS_TITLE_CHARS = 30
+
+
+def _wrapped_x_titles(spec: Any, width: int) -> Any:
+    """`spec` with each long x-axis title (in any layer) broken into lines of `width`."""
+    if isinstance(spec, list):
+        return [_wrapped_x_titles(item, width) for item in spec]
+    if not isinstance(spec, dict):
+        return spec
+    out = {key: _wrapped_x_titles(value, width) for key, value in spec.items()}
+    x = out.get("encoding", {}).get("x") if isinstance(out.get("encoding"), dict) else None
+    if isinstance(x, dict) and isinstance(x.get("title"), str) and len(x["title"]) > width:
+        out["encoding"] = {**out["encoding"], "x": {**x, "title": wrap_lines(x["title"], width)}}
+    return out
+
+
 def finish(spec: dict[str, Any], *, large: bool = False) -> dict[str, Any]:
     """A chart spec ready for the page: shared config, titles wrapped, width fitted only.
 
@@ -175,13 +202,16 @@ def finish(spec: dict[str, Any], *, large: bool = False) -> dict[str, Any]:
     and wraps titles into shorter lines to match; marks that set their own size keep it.
     """
     scale = LARGE_SCALE if large else 1.0
-    out = dict(spec)
+    out = _wrapped_x_titles(spec, LARGE_AXIS_TITLE_CHARS) if large else dict(spec)
     out["autosize"] = {"type": "fit-x", "contains": "padding"}
     # Streamlit draws charts with no padding, and a glyph's box is taller than the font size
     # Vega lays text out by, so a title's top (and a first label's left) was cut off.
     out["padding"] = dict.fromkeys(("left", "top", "right", "bottom"), CHART_PADDING_PX)
     own = dict(spec.get("config") or {})
     config = _scaled(CHART_CONFIG, scale)
+    if large:
+        for part, settings in LARGE_OVERRIDES.items():
+            config[part] = {**config[part], **settings}
     for key, value in own.items():
         if isinstance(value, dict) and isinstance(config.get(key), dict):
             config[key] = {**config[key], **value}

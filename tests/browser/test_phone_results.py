@@ -77,9 +77,7 @@ def test_typing_a_number_changes_the_self_check_result_in_view(server: Server, p
     assert field["y"] + field["height"] <= result["y"] + 1
 
 
-def test_tapping_the_age_slider_changes_the_projection_result_in_view(
-    server: Server, phone: Visit
-):
+def test_tapping_the_age_slider_changes_the_projection_result_in_view(server: Server, phone: Visit):
     """A tap on the slider's track, far right: the bar names the new age, on screen."""
     page: Any = phone.page
     page.goto(server.url + "/projection")
@@ -184,6 +182,8 @@ LARGE_CHARTS = [
         "&protein_g=0&kidney=true&large=true",
         1,
     ),
+    ("screening", "/screening?age=72&sex=female&chair_stands=9&large=true", 1),
+    ("plan", "/plan?level=seated&days=mon,wed,fri,sat&minutes=45&age=72&weeks=8&large=true", 1),
 ]
 
 
