@@ -51,12 +51,12 @@ def bar_html(bar: Bar, target: str = FULL_ID) -> str:
         call = f'<p class="lme-result-call"><a href="tel:{number}">Tap to call {number}</a></p>'
     heading = html.escape(bar.heading)
     return (
-        f'<section class="lme-result lme-result-{bar.tone}" aria-label="{heading}">'
+        f'<div class="lme-result lme-result-{bar.tone}">'
         f'<p class="lme-result-h">{heading}</p>'
         f'<div class="lme-result-body" aria-live="polite" tabindex="0" role="region" '
         f'aria-label="{heading}"><ul>{lines}</ul></div>{call}'
         f'<p class="lme-result-more"><a href="#{target}">{html.escape(bar.more)}</a></p>'
-        "</section>"
+        "</div>"
     )
 
 
