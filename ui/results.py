@@ -52,10 +52,10 @@ def bar_html(bar: Bar, target: str = FULL_ID) -> str:
     heading = html.escape(bar.heading)
     return (
         f'<div class="lme-result lme-result-{bar.tone}">'
-        f'<p class="lme-result-h">{heading}</p>'
+        f'<p class="lme-result-h"><strong>{heading}</strong> '
+        f'<a href="#{target}">{html.escape(bar.more)}</a></p>'
         f'<div class="lme-result-body" aria-live="polite" tabindex="0" role="region" '
         f'aria-label="{heading}"><ul>{lines}</ul></div>{call}'
-        f'<p class="lme-result-more"><a href="#{target}">{html.escape(bar.more)}</a></p>'
         "</div>"
     )
 
