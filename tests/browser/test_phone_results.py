@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from lib import redflags
 from tests.browser.chart_geometry import problems
 from tests.browser.conftest import SETTLED, RunWatch, Server, Visit
 from tests.browser.test_chart_geometry import open_charts
@@ -125,6 +126,24 @@ def test_ticking_a_sign_low_in_the_list_shows_the_verdict_in_view(server: Server
     call = page.locator(f"{BAR} a[href='tel:911']")
     assert call.inner_text() == "Tap to call 911"
     assert page.evaluate(IN_VIEW, f"{BAR} a[href='tel:911']")
+
+
+def test_a_mouse_click_low_in_the_list_shows_the_verdict_in_view(server: Server, visit: Visit):
+    """The same with a real mouse click at 390 px: the last box of the last group."""
+    page: Any = visit.page
+    page.set_viewport_size(PHONE)
+    page.goto(server.url + "/red_flags")
+    visit.settle()
+    flag = redflags.GROUPS[-1].flags[-1]  # the last box of the last group
+    box = page.get_by_role("checkbox", name=flag.symptom)
+    before = visit.watch.finished if visit.watch else 0
+    page.get_by_text(flag.symptom, exact=True).click()  # scrolled to the list's foot first
+    settle_after(visit, before)
+    assert box.is_checked()
+    assert bar_in_view(visit)
+    text = bar_text(visit)
+    assert redflags.triage([flag.id], "uk").message in text
+    assert flag.symptom in text
 
 
 def test_large_text_from_the_sidebar_is_kept_in_the_share_link(

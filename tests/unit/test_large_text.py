@@ -197,3 +197,15 @@ def test_large_charts_break_a_long_x_axis_title_into_lines_in_every_layer():
         assert all(len(line) <= charts.LARGE_AXIS_TITLE_CHARS for line in lines)
     assert charts.finish(spec) == charts.finish(spec)  # the standard mode leaves them whole
     assert "Days from the start of the spell in bed" in repr(charts.finish(spec))
+
+
+def test_a_preview_link_sends_the_browser_on_with_the_option():
+    """`/p/<page>?...&large=true` moves on to the live view with `large=true` kept."""
+    from lib import preview
+
+    found = preview.describe("self_check", [("age", "72"), ("large", "true")])
+    assert found is not None
+    document = preview.preview_document(found, SITE)
+    assert 'url=https://example.org/legs/self_check?age=72&amp;large=true"' in document
+    link = preview.preview_link("https://example.org/legs/self_check?age=72&large=true")
+    assert link == "https://example.org/legs/p/self_check?age=72&large=true"
