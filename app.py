@@ -62,7 +62,9 @@ pages = {
     ],
 }
 
-page = st.navigation(pages)
+# Expanded: with the reading option in the sidebar, Streamlit would fold the menu to its
+# first pages and a "View 8 more" button.
+page = st.navigation(pages, expanded=True)
 mark_routed()
 links.begin(page.url_path)
 apply_style()
