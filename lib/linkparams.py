@@ -228,6 +228,13 @@ PAPER = Choice(
 )
 QUERY = Text(key="q", label="Find a word", max_chars=60)
 
+# --- every page (and the reading pages under /read) ------------------------------------------
+# A reading option, not a part of the view: the sidebar's switch sets it, it stays on from
+# page to page, and every link the app writes carries it (share links, QR codes, /p/ previews,
+# the links between pages and between the reading pages).
+LARGE = Flag(key="large", label="Large text and high contrast")
+EVERY_PAGE: tuple[P, ...] = (LARGE,)
+
 SELF_CHECK_REST: tuple[P, ...] = (
     UNIT, WEIGHT_KG, MODERATE, VIGOROUS, STRENGTH_DAYS, LEGS, BALANCE_DAYS, ACTIVE, PROTEIN_G,
     KIDNEY, ILLNESS,

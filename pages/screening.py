@@ -3,12 +3,13 @@
 import streamlit as st
 
 from lib import linkparams as lp
-from lib import screening
+from lib import results, screening
 from lib.content import ContentError
 from ui import require_router
 from ui.content import show_content_error
 from ui.inputs import url_number, url_optional_choice
 from ui.present import scene_details
+from ui.results import full_results_mark, load_wording, result_bar
 from ui.screening import (
     emergency_line,
     load_text,
@@ -49,7 +50,10 @@ if text is not None:
     st.caption(text.age_note)
 
     everything = screening_inputs(age, sex, text, country=country)
+    wording = load_wording()
+    result_bar(results.screening_bar(everything, text, wording) if wording else None)
 
+    full_results_mark()
     st.header("All results", anchor=False)
     st.markdown(f"**{text.not_diagnosis}** {text.within_cutoff}")
     st.markdown("\n".join(f"- {line}" for line in screening.summary(everything, text)))

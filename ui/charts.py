@@ -24,6 +24,7 @@ from lib.content import ContentError
 from lib.tables import html_table
 from ui import chrome, links
 from ui.content import load_scenes, load_sources
+from ui.large import large_text
 
 SCENE_BOX_KEY = "lme_scene_chart_box"  # a presenter's scene: where its first chart goes
 
@@ -51,10 +52,11 @@ class Drawn:
         return spec
 
 
-def draw(chart: alt.TopLevelMixin, *, fill: bool = False) -> Drawn:
+def draw(chart: alt.TopLevelMixin, *, fill: bool = False, large: bool = False) -> Drawn:
     """What `show_chart` sends for `chart`: the finished spec, datasets as Arrow, a title.
 
     `fill`: a presenter's scene (the chart fills its box, its title goes above it as text).
+    `large`: the large-text, high-contrast reading option (`ui.large`).
     """
     # The unit tests validate every spec against the Vega-Lite schema; validating again on
     # every rerun would cost more than drawing the page (about 45 ms of a projection rerun).
@@ -68,10 +70,10 @@ def draw(chart: alt.TopLevelMixin, *, fill: bool = False) -> Drawn:
         elif isinstance(title, str):
             title_md = f"**{title}**"
         # The shared type and contrast, grown for the room; the size is the box's.
-        spec = projected(finish(spec))
+        spec = projected(finish(spec, large=large))
     else:
         # `finish` adds the shared type, contrast and sizing (lib.charts.CHART_CONFIG).
-        spec = finish(spec)
+        spec = finish(spec, large=large)
     named = spec.pop("datasets", None) or {}
     datasets = tuple(
         (str(name), convert_anything_to_arrow_bytes(rows)) for name, rows in named.items()
@@ -80,9 +82,9 @@ def draw(chart: alt.TopLevelMixin, *, fill: bool = False) -> Drawn:
 
 
 @functools.lru_cache(maxsize=64)
-def _drawn_once(build: Build, args: tuple[Hashable, ...], fill: bool) -> Drawn:
+def _drawn_once(build: Build, args: tuple[Hashable, ...], fill: bool, large: bool) -> Drawn:
     """`draw(build(*args))`, once per process for each known view (see `known_view`)."""
-    return draw(build(*args), fill=fill)
+    return draw(build(*args), fill=fill, large=large)
 
 
 @functools.lru_cache(maxsize=64)
@@ -146,12 +148,13 @@ def show_chart(
             show_chart(chart, *args, summary=summary, data=data, name=name, fill=True)
         return
     shared = not isinstance(chart, alt.TopLevelMixin) and _hashable(args) and known_view()
+    large = large_text()
     if isinstance(chart, alt.TopLevelMixin):
-        drawn = draw(chart, fill=fill)
+        drawn = draw(chart, fill=fill, large=large)
     elif shared:
-        drawn = _drawn_once(chart, args, fill)
+        drawn = _drawn_once(chart, args, fill, large)
     else:
-        drawn = draw(chart(*args), fill=fill)
+        drawn = draw(chart(*args), fill=fill, large=large)
     if fill:
         if drawn.title is not None:
             st.markdown(drawn.title)

@@ -93,6 +93,24 @@ def test_page_has_no_axe_violations_of_its_own(server: Server, sized: Visit, pat
     assert our_violations(sized.page, run_axe(sized)) == []
 
 
+# The large-text, high-contrast option (`?large=true`) on the pages it changes most: the
+# result bar, the warning signs, an article, the chart pages.
+LARGE_PAGES = ("/", "/projection", "/self_check", "/screening", "/plan", "/red_flags", "/causes")
+
+
+@pytest.mark.parametrize("sized", WIDTHS, indirect=True, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("path", LARGE_PAGES)
+def test_large_text_pages_have_no_axe_violations_of_their_own(
+    server: Server, sized: Visit, path: str
+):
+    """Zero axe-core violations of our own with the large-text option on, at 390 and 1280 px."""
+    sized.page.goto(f"{server.url}{path}?large=true")
+    sized.settle()
+    size = sized.page.evaluate("getComputedStyle(document.documentElement).fontSize")
+    assert size == "22px"  # the option is on
+    assert our_violations(sized.page, run_axe(sized)) == []
+
+
 def test_the_allow_list_is_still_needed(server: Server, visit: Visit):
     """Each excused rule still fires inside Streamlit's element: drop it once fixed upstream."""
     visit.page.goto(server.url)
