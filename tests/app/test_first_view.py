@@ -104,12 +104,12 @@ def test_two_sessions_with_different_inputs_get_their_own_charts():
 def test_a_kept_chart_cannot_be_changed_by_a_session():
     """Each session gets its own dict from the kept JSON; what is kept is immutable."""
     path = projection.project(age_years=50, rate_pct_per_decade=5)
-    drawn = ui_charts._drawn_once(charts.projection_chart, (path, None), False)
+    drawn = ui_charts._drawn_once(charts.projection_chart, (path, None), False, False)
     spec = drawn.spec()
     spec["config"]["axis"]["labelColor"] = "#ff0000"
     spec["datasets"].clear()
     spec.clear()
-    again = ui_charts._drawn_once(charts.projection_chart, (path, None), False)
+    again = ui_charts._drawn_once(charts.projection_chart, (path, None), False, False)
     assert again is drawn
     assert again.spec() == ui_charts.draw(charts.projection_chart(path)).spec()
     assert again.spec()["datasets"]
@@ -118,7 +118,7 @@ def test_a_kept_chart_cannot_be_changed_by_a_session():
     # And after whole page runs, the kept chart is still the uncached one.
     open_page(PROJECTION)
     open_page(PROJECTION)
-    assert ui_charts._drawn_once(charts.projection_chart, (path, None), False).spec() == (
+    assert ui_charts._drawn_once(charts.projection_chart, (path, None), False, False).spec() == (
         ui_charts.draw(charts.projection_chart(path)).spec()
     )
 
@@ -276,3 +276,15 @@ def test_a_readers_share_qr_code_stays_in_their_own_session():
     many = AppTest.from_function(_draw_many_qr).run()
     kept = [link for link, _ in many.session_state[share._QR_KEY]]
     assert kept == [f"http://x/projection?age={age}" for age in range(40 - share._QR_KEEP, 40)]
+
+
+def test_a_kept_default_chart_is_kept_apart_for_large_text():
+    """The default view with the large-text option gets its own, larger chart, not the kept
+    one; and the kept one stays the plain chart for the next reader."""
+    plain = open_page(PROJECTION)
+    large = open_page(PROJECTION, {"large": "true"})
+    again = open_page(PROJECTION)
+    assert chart_specs(again) == chart_specs(plain)
+    small_px = json.loads(chart_specs(plain)[0])["config"]["axis"]["labelFontSize"]
+    large_px = json.loads(chart_specs(large)[0])["config"]["axis"]["labelFontSize"]
+    assert large_px > small_px
