@@ -239,6 +239,7 @@ def warning_signs_page(flags: Sequence[RedFlag], sources: Mapping[str, Source]) 
     numbers = redflags.EMERGENCY_NUMBERS
     number_text = f"{numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU)"
     cited: dict[str, int] = {}
+    uses: dict[str, list[str]] = {}
 
     def cite(ids: Iterable[str]) -> str:
         marks = []
@@ -246,9 +247,10 @@ def warning_signs_page(flags: Sequence[RedFlag], sources: Mapping[str, Source]) 
             if source_id not in sources:
                 continue
             number = cited.setdefault(source_id, len(cited) + 1)
-            title = html.escape(sources[source_id].title, quote=True)
-            marks.append(f'<a href="#src-{number}" title="{title}">{number}</a>')
-        return f' <sup class="cite">[{", ".join(marks)}]</sup>' if marks else ""
+            anchors = uses.setdefault(source_id, [])
+            anchors.append(f"src-cite-{number}-{len(anchors) + 1}")
+            marks.append(content.citation_link(sources[source_id], number, anchors[-1]))
+        return f" {content.cite_html(marks)}" if marks else ""
 
     sections = []
     for urgency, heading in URGENCY_HEADINGS.items():
@@ -271,7 +273,7 @@ def warning_signs_page(flags: Sequence[RedFlag], sources: Mapping[str, Source]) 
     numbers_note = (
         f"<p>Emergency numbers: {tel.html_text(html.escape(number_text))}.{numbers_cited}</p>"
     )
-    listed = content.sources_list_html(sources[s] for s in cited)
+    listed = content.sources_list_html((sources[s] for s in cited), uses=uses)
     return ReadingPage(
         path=WARNING_SIGNS_PATH,
         title="Warning signs of leg weakness, by urgency",
