@@ -513,8 +513,22 @@ li{margin-bottom:.35rem}
 table{border-collapse:collapse;margin:1rem 0;width:100%;display:block;overflow-x:auto}
 th,td{border:1px solid #8a8a8a;padding:.4rem .6rem;text-align:left;vertical-align:top}
 th{background:#eef3f8}
-sup.cite{font-size:.75em;white-space:nowrap;line-height:0}
-sup.cite a{text-decoration:none;padding:0 .12rem}
+sup.cite{font-size:.8em;white-space:nowrap;line-height:0}
+sup.cite a,.sources a.backref{display:inline-block;min-width:24px;min-height:24px;
+line-height:24px;padding:0 3px;text-align:center;border-radius:4px;text-underline-offset:2px}
+sup.cite a:hover,.sources a.backref:hover{background:#e4eef7}
+.sources li:target,sup.cite a:target{background:#fff1c7}
+.lme-keypoints{border:2px solid #0072b2;border-radius:.4rem;background:#f3f8fc;
+padding:.1rem 1rem .3rem;margin:1.2rem 0}
+.lme-keypoints h2,.lme-toc h2{font-size:1.25rem;margin-top:.7rem}
+.lme-toc{margin:1.2rem 0 1.6rem}
+.lme-toc ol{padding-left:1.6rem}
+.lme-toc li{margin-bottom:.15rem}
+.lme-toc a{display:inline-block;min-height:24px;padding:.1rem 0}
+.lme-icon{width:1.3em;height:1.3em;vertical-align:-.28em;margin-right:.4em;color:#005a8c}
+.admonition.tip .lme-icon{color:#00694d}
+.admonition.warning .lme-icon{color:#8a5300}
+.admonition.danger .lme-icon{color:#b3261e}
 .redflag,.stop{border:3px solid #b3261e;border-left-width:.75rem;background:#fcebe2;
 padding:.4rem 1rem;margin:1rem 0;border-radius:.3rem}
 .redflag p,.stop p{margin:.5rem 0}
@@ -548,7 +562,8 @@ header nav,.skip,.tools,footer nav{display:none}
 body{color:#000}
 a{color:#000}
 main a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;word-break:break-all}
-sup.cite a::after{content:none}
+sup.cite a::after,.sources a.backref::after{content:none}
+.lme-toc,.sources .backref,.sources .backrefs{display:none}
 .redflag,.stop,.urgency,.admonition,figure,li,tr{break-inside:avoid}
 h2,h3{break-after:avoid}
 }

@@ -345,6 +345,15 @@ CSS_PAIRS = [
     ("focus ring in the sidebar", "#0072b2", SECONDARY, GRAPHIC),
     ("focus ring in a note callout", "#0072b2", "#eef5fb", GRAPHIC),
     ("focus ring in a danger callout", "#0072b2", "#fcebe2", GRAPHIC),
+    ("citation link under the pointer", "#005a8c", "#e4eef7", TEXT),
+    ("citation or source just jumped to", "#005a8c", "#fff1c7", TEXT),
+    ("source text just jumped to", INK, "#fff1c7", TEXT),
+    ("key points text", INK, "#f3f8fc", TEXT),
+    ("key points box outline", "#0072b2", WHITE, GRAPHIC),
+    ("note callout icon", "#005a8c", "#eef5fb", GRAPHIC),
+    ("tip callout icon", "#00694d", "#eaf7f2", GRAPHIC),
+    ("warning callout icon", "#8a5300", "#fdf4e3", GRAPHIC),
+    ("danger callout icon", "#b3261e", "#fcebe2", GRAPHIC),
 ]
 # Callout borders are decoration: each callout names its kind in its title ("Warning"), so
 # the border colour carries no meaning of its own and 1.4.11 does not apply to it.
