@@ -231,7 +231,7 @@ def _render_citation(
     for source_id in tokens[idx].meta["ids"]:
         if source_id not in sources:
             env.setdefault("unknown_citations", []).append(source_id)
-            links.append("?")
+            links.append("[?]")
             continue
         number = numbers.setdefault(source_id, len(numbers) + 1)
         anchors = uses.setdefault(source_id, [])
@@ -253,13 +253,13 @@ def citation_link(source: Source, number: int, anchor: str, prefix: str = "src")
     name = html.escape(citation_name(source, number), quote=True)
     return (
         f'<a href="#{prefix}-{number}" id="{anchor}" class="cite-link" aria-label="{name}">'
-        f"{number}</a>"
+        f"[{number}]</a>"
     )
 
 
 def cite_html(links: Sequence[str]) -> str:
-    """Citation links as one superscript group: [1, 2]."""
-    return f'<sup class="cite">[{", ".join(links)}]</sup>'
+    """Citation links as one superscript group, each bracketed as Wikipedia does: [1][2]."""
+    return f'<sup class="cite">{"".join(links)}</sup>'
 
 
 def back_links_html(anchors: Sequence[str], number: int) -> str:
@@ -268,10 +268,10 @@ def back_links_html(anchors: Sequence[str], number: int) -> str:
         return ""
     if len(anchors) == 1:
         return (
-            f' <a class="backref" href="#{anchors[0]}" aria-label="Back to the text where '
-            f'source {number} is cited">Back to the text</a>'
+            f' <span class="backrefs"><a class="backref" href="#{anchors[0]}" aria-label="Back '
+            f'to the text where source {number} is cited">Back to the text</a></span>'
         )
-    letters = ", ".join(
+    letters = " ".join(
         f'<a class="backref" href="#{anchor}" aria-label="{_letter(place)}: back to place '
         f'{place} of {len(anchors)} where source {number} is cited">{_letter(place)}</a>'
         for place, anchor in enumerate(anchors, start=1)
@@ -382,8 +382,10 @@ def slugify(text: str) -> str:
 
 def unique_id(slug: str, used: set[str]) -> str:
     """`slug`, or `slug-2`, `slug-3`... the first one not in `used` (which it joins)."""
+    if slug.startswith("src-"):  # the source list's ids
+        slug = f"section-{slug}"
     candidate, count = slug, 1
-    while candidate in used or candidate.startswith("src-"):
+    while candidate in used:
         count += 1
         candidate = f"{slug}-{count}"
     used.add(candidate)
@@ -656,7 +658,8 @@ def source_html(
 
     `back` holds the ids of the places it is cited: each gets a "Back to the text" link.
     """
-    anchor = f' id="{prefix}-{number}"' if number is not None else ""
+    # tabindex -1: a citation's link moves the focus to its entry, which a screen reader reads.
+    anchor = f' id="{prefix}-{number}" tabindex="-1"' if number is not None else ""
     title = html.escape(source.title)
     if source.link:
         href = html.escape(source.link, quote=True)

@@ -513,11 +513,15 @@ li{margin-bottom:.35rem}
 table{border-collapse:collapse;margin:1rem 0;width:100%;display:block;overflow-x:auto}
 th,td{border:1px solid #8a8a8a;padding:.4rem .6rem;text-align:left;vertical-align:top}
 th{background:#eef3f8}
-sup.cite{font-size:.8em;white-space:nowrap;line-height:0}
+sup.cite{font-size:.85em;white-space:nowrap;line-height:1;vertical-align:baseline;
+position:relative;top:-.45em}
 sup.cite a,.sources a.backref{display:inline-block;min-width:24px;min-height:24px;
-line-height:24px;padding:0 3px;text-align:center;border-radius:4px;text-underline-offset:2px}
+line-height:24px;padding:0 1px;text-align:center;border-radius:4px;text-decoration:none}
+.sources .backrefs{display:block}
+.sources a.backref{text-decoration:underline;text-underline-offset:2px}
 sup.cite a:hover,.sources a.backref:hover{background:#e4eef7}
 .sources li:target,sup.cite a:target{background:#fff1c7}
+main [id]{scroll-margin-top:1rem}
 .lme-keypoints{border:2px solid #0072b2;border-radius:.4rem;background:#f3f8fc;
 padding:.1rem 1rem .3rem;margin:1.2rem 0}
 .lme-keypoints h2,.lme-toc h2{font-size:1.25rem;margin-top:.7rem}
