@@ -264,12 +264,19 @@ def projection_chart(projection: Projection, reference: Projection | None = None
         x=alt.X("age:Q"),
         tooltip=[alt.Tooltip("note:N", title="Marker"), alt.Tooltip("age:Q", title="Age")],
     )
+    # Vega puts a multi-line text's first line at its anchor and the others below it, so the
+    # anchor is lifted by one line more than the gap it keeps above the age axis.
+    line_px = CHART_TEXT_PX + 3
+    label_lines = max(len(lines) for lines in THRESHOLD_MARKERS.values())
+    # The strip at the foot of the plot the labels take; the bed-rest rule stops above it.
+    label_strip_px = 6 + line_px * label_lines + 4
     rule_labels = threshold_data.mark_text(
         align="left",
         baseline="bottom",
         dx=5,
-        dy=-6,
+        dy=-6 - line_px * (label_lines - 1),
         lineBreak="\n",
+        lineHeight=line_px,
         fontSize=CHART_TEXT_PX,
         color=INK,
     ).encode(x=alt.X("age:Q"), y=alt.Y("y:Q"), text=alt.Text("label:N"))
@@ -327,6 +334,9 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             .mark_rule(color=VERMILION, strokeWidth=2)
             .encode(
                 x=alt.X("age:Q"),
+                # From the top down to the labels of the lines at 30 and 60, not through them.
+                y=alt.value(0),
+                y2=alt.value({"expr": f"height - {label_strip_px}"}),
                 tooltip=[
                     alt.Tooltip("age:Q", title="Spell in bed at age"),
                     alt.Tooltip("days:Q", title="Days in bed"),
