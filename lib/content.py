@@ -15,6 +15,7 @@ problem with a file is raised as `ContentError` naming that file.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import re
@@ -290,45 +291,63 @@ def _letter(place: int) -> str:
 
 # --- callout icons ------------------------------------------------------------------------
 
-# Inline SVG icons for the callouts, drawn in the title's colour and hidden from screen
-# readers (the title says it in words). An emoji drew as an empty box on some systems; these
-# need no font and no other host. 24-unit view boxes, paths drawn for this project.
-_ICON_PATHS: Final[Mapping[str, str]] = {
+# SVG icons for the callouts, decorative (the title says it in words: "Emergency: call 999
+# now"), so hidden from screen readers. An emoji drew as an empty box on some systems; these
+# need no font and no other host. Shown as an image from a data URI, not as inline <svg>:
+# Streamlit's st.html strips inline SVG (see lib.figures.svg_img). 24-unit view boxes,
+# paths drawn for this project; each in its callout's colour with white details.
+_ICONS: Final[Mapping[str, tuple[str, str]]] = {
     # an octagon with an exclamation mark: stop, get help now
     "danger": (
-        '<path d="M8 2h8l6 6v8l-6 6H8l-6-6V8z" fill="currentColor"/>'
+        "#b3261e",
+        '<path d="M8 2h8l6 6v8l-6 6H8l-6-6V8z" fill="{ink}"/>'
         '<path d="M12 6.5v7" stroke="#fff" stroke-width="2.6" stroke-linecap="round"/>'
-        '<circle cx="12" cy="17.2" r="1.6" fill="#fff"/>'
+        '<circle cx="12" cy="17.2" r="1.6" fill="#fff"/>',
     ),
     # a triangle with an exclamation mark: take care
     "warning": (
-        '<path d="M12 2.5 23 21.5H1z" fill="currentColor"/>'
+        "#8a5300",
+        '<path d="M12 2.5 23 21.5H1z" fill="{ink}"/>'
         '<path d="M12 9v6" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/>'
-        '<circle cx="12" cy="18.2" r="1.4" fill="#fff"/>'
+        '<circle cx="12" cy="18.2" r="1.4" fill="#fff"/>',
     ),
-    # a circle with an i: to know
+    # a circle with an i: good to know
     "note": (
-        '<circle cx="12" cy="12" r="10.5" fill="currentColor"/>'
+        "#005a8c",
+        '<circle cx="12" cy="12" r="10.5" fill="{ink}"/>'
         '<path d="M12 10.5v7" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/>'
-        '<circle cx="12" cy="6.8" r="1.5" fill="#fff"/>'
+        '<circle cx="12" cy="6.8" r="1.5" fill="#fff"/>',
     ),
     # a circle with a tick: a good idea
     "tip": (
-        '<circle cx="12" cy="12" r="10.5" fill="currentColor"/>'
+        "#00694d",
+        '<circle cx="12" cy="12" r="10.5" fill="{ink}"/>'
         '<path d="m7 12.5 3.2 3.2L17 9" fill="none" stroke="#fff" stroke-width="2.4" '
-        'stroke-linecap="round" stroke-linejoin="round"/>'
+        'stroke-linecap="round" stroke-linejoin="round"/>',
     ),
 }
 
 
-def callout_icon(kind: str) -> str:
-    """The decorative inline SVG of a callout kind ("danger"), or "" for an unknown kind."""
-    paths = _ICON_PATHS.get(kind)
-    if paths is None:
-        return ""
+def callout_icon_svg(kind: str) -> str | None:
+    """The standalone SVG of a callout kind's icon ("danger"), or None for an unknown kind."""
+    if kind not in _ICONS:
+        return None
+    ink, paths = _ICONS[kind]
     return (
-        f'<svg class="lme-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" '
-        f'focusable="false">{paths}</svg>'
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24">'
+        f"{paths.format(ink=ink)}</svg>"
+    )
+
+
+def callout_icon(kind: str) -> str:
+    """A callout's decorative icon as an `<img>` (empty alt, hidden), or "" for an unknown kind."""
+    svg = callout_icon_svg(kind)
+    if svg is None:
+        return ""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (
+        f'<img class="lme-icon" src="data:image/svg+xml;base64,{data}" alt="" '
+        'aria-hidden="true" width="24" height="24">'
     )
 
 

@@ -529,10 +529,7 @@ padding:.1rem 1rem .3rem;margin:1.2rem 0}
 .lme-toc ol{padding-left:1.6rem}
 .lme-toc li{margin-bottom:.15rem}
 .lme-toc a{display:inline-block;min-height:24px;padding:.1rem 0}
-.lme-icon{width:1.3em;height:1.3em;vertical-align:-.28em;margin-right:.4em;color:#005a8c}
-.admonition.tip .lme-icon{color:#00694d}
-.admonition.warning .lme-icon{color:#8a5300}
-.admonition.danger .lme-icon{color:#b3261e}
+.lme-icon{display:inline;width:1.3em;height:1.3em;vertical-align:-.28em;margin-right:.4em}
 .redflag,.stop{border:3px solid #b3261e;border-left-width:.75rem;background:#fcebe2;
 padding:.4rem 1rem;margin:1rem 0;border-radius:.3rem}
 .redflag p,.stop p{margin:.5rem 0}

@@ -58,14 +58,14 @@ def test_citations_on_the_page_are_named_and_link_both_ways():
     assert all(label.startswith(f"Source {target[4:]}:") for target, _, label in cites)
 
 
-def test_the_danger_callout_draws_an_svg_icon_not_an_emoji():
+def test_the_danger_callout_draws_an_svg_image_not_an_emoji():
     body = article_html("seek_care")
     title = re.search(
         r'<div class="admonition danger">\s*<p class="admonition-title">(.*?)</p>', body, re.S
     )
     assert title is not None
-    assert '<svg class="lme-icon"' in title[1]
-    assert 'aria-hidden="true"' in title[1]
+    assert '<img class="lme-icon" src="data:image/svg+xml;base64,' in title[1]
+    assert 'alt="" aria-hidden="true"' in title[1]
     assert "Emergency" in title[1]
     assert "🚨" not in body
 

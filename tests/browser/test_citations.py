@@ -130,3 +130,22 @@ def test_contents_list_reaches_each_section(server: Server, visit: Visit, path):
         " return r.top >= 0 && r.top < window.innerHeight / 2; }"
     )
     assert in_view(page.locator("#getting-older").evaluate(_WHERE))
+
+
+@pytest.mark.parametrize("path", ["/seek_care", "/read/seek_care"])
+def test_the_danger_callout_icon_is_drawn(server: Server, visit: Visit, path):
+    """The icon survives Streamlit's sanitiser and draws, beside the words, hidden from AT."""
+    visit.page.set_viewport_size({"width": 390, "height": 844})
+    visit.page.goto(server.url + path)
+    if "/read/" not in path:
+        visit.settle()
+    icon = visit.page.locator(".admonition.danger .admonition-title img.lme-icon").first
+    icon.wait_for()
+    drawn = icon.evaluate(
+        "(img) => ({w: img.naturalWidth, box: img.getBoundingClientRect().width,"
+        " hidden: img.getAttribute('aria-hidden'), alt: img.alt})"
+    )
+    assert drawn["w"] > 0  # decoded and drawn, not a broken image
+    assert drawn["box"] >= 16
+    assert drawn["hidden"] == "true"
+    assert drawn["alt"] == ""

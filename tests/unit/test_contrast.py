@@ -350,10 +350,6 @@ CSS_PAIRS = [
     ("source text just jumped to", INK, "#fff1c7", TEXT),
     ("key points text", INK, "#f3f8fc", TEXT),
     ("key points box outline", "#0072b2", WHITE, GRAPHIC),
-    ("note callout icon", "#005a8c", "#eef5fb", GRAPHIC),
-    ("tip callout icon", "#00694d", "#eaf7f2", GRAPHIC),
-    ("warning callout icon", "#8a5300", "#fdf4e3", GRAPHIC),
-    ("danger callout icon", "#b3261e", "#fcebe2", GRAPHIC),
 ]
 # Callout borders are decoration: each callout names its kind in its title ("Warning"), so
 # the border colour carries no meaning of its own and 1.4.11 does not apply to it.
