@@ -358,3 +358,16 @@ def test_citation_and_back_link_targets_are_at_least_24_px(sheet):
 @pytest.mark.parametrize("sheet", [CSS, reading._STYLE], ids=["streamlit", "reading"])
 def test_targets_of_in_page_links_stop_clear_of_the_top(sheet):
     assert "scroll-margin-top" in sheet
+
+
+@given(words=st.text(max_size=120))
+def test_any_heading_gives_a_plain_unique_id(words):
+    """Hostile headings (symbols, scripts, "src-" look-alikes) still give a safe, fresh id."""
+    used = set(content.RESERVED_IDS)
+    first = content.unique_id(content.slugify(words), used)
+    second = content.unique_id(content.slugify(words), used)
+    for anchor in (first, second):
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", anchor)
+        assert not anchor.startswith("src-")
+        assert anchor not in content.RESERVED_IDS
+    assert first != second
