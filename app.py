@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import apply_style, footer, links, mark_routed
+from ui.large import reading_option
 from ui.present import presenter_chrome
 
 # A local favicon: a :material/...: page icon would be fetched from Google's font servers.
@@ -61,10 +62,13 @@ pages = {
     ],
 }
 
-page = st.navigation(pages)
+# Expanded: with the reading option in the sidebar, Streamlit would fold the menu to its
+# first pages and a "View 8 more" button.
+page = st.navigation(pages, expanded=True)
 mark_routed()
 links.begin(page.url_path)
 apply_style()
+reading_option()
 presenter_chrome()
 page.run()
 footer()

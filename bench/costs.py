@@ -22,10 +22,14 @@ its own, without a server, websocket or browser):
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import contextlib
 import functools
 import inspect
+import math
+import os
+import statistics
 import sys
 import sysconfig
 import threading
@@ -35,8 +39,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType, ModuleType
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
-from bench.common import ROOT
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from bench.common import ROOT, Part
 from bench.core import apptest
 
 SITE = Path(sysconfig.get_paths()["purelib"]).resolve()
@@ -184,6 +192,46 @@ def _timed_functions() -> Iterator[dict[str, list[float]]]:
 def profile_reruns(label: str, script: str, page: str | None, reruns: int = 30) -> Profile:
     """Sample `reruns` reruns of `script` (through `page`) under AppTest."""
     at = apptest(script, page)
+
+    def rerun() -> None:
+        at.run()
+        assert not at.exception, at.exception
+
+    return _profile(label, rerun, reruns)
+
+
+def new_session(script: str, page: str | None, query: str = "") -> Callable[[], None]:
+    """A new session's first run of `script` at `page` with the link's `query`, under AppTest.
+
+    Each call is a new AppTest (a new session: its own Session State, nothing of the
+    reader's carried over) in the same process, whose process-level caches earlier sessions
+    have filled, as in a lecture hall after the first student.
+    """
+
+    def first() -> None:
+        at = AppTest.from_file(str(ROOT / script), default_timeout=60)
+        for key, value in parse_qsl(query, keep_blank_values=True):
+            at.query_params[key] = value
+        if page:
+            at.switch_page(page)
+        at.run()
+        assert not at.exception, at.exception
+
+    return first
+
+
+def profile_first_runs(
+    label: str, script: str, page: str | None, query: str = "", sessions: int = 30
+) -> Profile:
+    """Sample the first runs of `sessions` new sessions (`new_session`), after two to warm up."""
+    first = new_session(script, page, query)
+    first()
+    first()
+    return _profile(label, first, sessions)
+
+
+def _profile(label: str, run: Callable[[], None], reruns: int) -> Profile:
+    """Sample `reruns` calls of `run` (each one or more AppTest script runs), then time them."""
     by_owner: collections.Counter[str] = collections.Counter()
     ours: collections.Counter[str] = collections.Counter()
     called: collections.Counter[str] = collections.Counter()
@@ -229,28 +277,23 @@ def profile_reruns(label: str, script: str, page: str | None, reruns: int = 30) 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     try:
-        wall = []
         for _ in range(reruns):
-            start = time.perf_counter()
-            at.run()
-            wall.append(time.perf_counter() - start)
+            run()
     finally:
         stop.set()
         sampler.join()
         sys.setswitchinterval(switch)
-    assert not at.exception, at.exception
-    # The sampler's own stack walks slow the run a little; the median rerun without them
+    # The sampler's own stack walks slow the run a little; the median run without them
     # is measured again so the milliseconds are the page's, not the profiler's.
     clean = []
     for _ in range(reruns):
         start = time.perf_counter()
-        at.run()
+        run()
         clean.append(time.perf_counter() - start)
     clean.sort()
     with _timed_functions() as totals:
         for _ in range(reruns):
-            at.run()
-    assert not at.exception, at.exception
+            run()
     timed = sorted(
         ((name, secs * 1000 / reruns, calls / reruns) for name, (secs, calls) in totals.items()),
         key=lambda item: -item[1],
@@ -268,12 +311,12 @@ def profile_reruns(label: str, script: str, page: str | None, reruns: int = 30) 
     )
 
 
-def profile_lines(profiles: list[Profile], top: int = 6) -> list[str]:
+def profile_lines(profiles: list[Profile], top: int = 6, what: str = "a rerun") -> list[str]:
     """Markdown: time by owner for each profile, then our costliest functions."""
     owners = [name for name, _ in OWNERS] + [OTHER, STD]
     head = " | ".join(p.label for p in profiles)
     lines = [
-        f"| Share of a rerun (sampled) | {head} |",
+        f"| Share of {what} (sampled) | {head} |",
         "|---|" + "---|" * len(profiles),
     ]
     for name in owners:
@@ -285,7 +328,7 @@ def profile_lines(profiles: list[Profile], top: int = 6) -> list[str]:
         )
         lines.append(f"| {name} | {cells} |")
     lines.append(
-        "| whole rerun (median, AppTest) | "
+        f"| whole {what.removeprefix('a ')} (median, AppTest) | "
         + " | ".join(f"{p.ms_per_rerun:.1f} ms ({p.samples} samples)" for p in profiles)
         + " |"
     )
@@ -294,7 +337,8 @@ def profile_lines(profiles: list[Profile], top: int = 6) -> list[str]:
             continue
         lines += [
             "",
-            f"{p.label}, per rerun: our costliest functions, timed (inclusive of everything "
+            f"{p.label}, per {what.removeprefix('a ')}: our costliest functions, timed "
+            "(inclusive of everything "
             "they call, so nested ones overlap), then, sampled, the library calls our code "
             "makes:",
             "",
@@ -305,3 +349,140 @@ def profile_lines(profiles: list[Profile], top: int = 6) -> list[str]:
         ]
         lines += [f"- calls `{name}` ~{p.ms(share):.1f} ms" for name, share in p.called[:top]]
     return lines
+
+
+# A new session's first view, over Streamlit's own protocol against a real server: the
+# pages the issue names, the first presenter scene's link first (what a class scans).
+FIRST_VIEW_PAGES = ("projection", "self_check", "plan", "screening", "exercises")
+FIRST_VIEWS = 15
+
+
+def _cpu_ns(pid: int) -> int:
+    """CPU time `pid` has used so far (ns), its finished threads included.
+
+    From /proc/<pid>/stat (user + system), counted in clock ticks (10 ms): one first view
+    is a tick or two, so the table gives the mean over every session, not the median. The
+    per-thread counters are finer but lose each script run's thread once it has ended.
+    """
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1_000_000_000 // os.sysconf("SC_CLK_TCK")
+
+
+async def _first_views(url: str, page: str, query: str, count: int) -> list[tuple[float, int]]:
+    """`count` new sessions' first views of `page?query`, one after another: (wall ms, runs)."""
+    from bench.protocol import Session
+
+    out = []
+    for _ in range(count):
+        session = await Session.open(url)
+        try:
+            run = await session.load(page, query, timeout=60)
+        finally:
+            await session.close()
+        if session.exceptions:
+            raise RuntimeError(f"/{page}?{query}: {session.exceptions}")
+        out.append((run.ms, run.runs))
+    return out
+
+
+def first_view_links() -> list[tuple[str, str, str]]:
+    """(label, page, query): the first scene's link, then each page's default view."""
+    scenes = yaml.safe_load((ROOT / "content" / "scenes.yaml").read_text(encoding="utf-8"))
+    scene = next(s for s in scenes if s["page"] == "projection")
+    query = urlencode(scene["query"])
+    return [(f"`/projection?{query}` (the first scene)", "projection", query)] + [
+        (f"`/{page}`", page, "") for page in FIRST_VIEW_PAGES
+    ]
+
+
+def run_first_views(rounds: int = 3, batch: int = 10) -> Part:
+    """New sessions' first views of the explorer (its entry file) and of the navigation floor.
+
+    Both servers run at once. Each round opens every link `batch` times on each server (new
+    sessions, one after another), so a change in the machine's load falls on both alike;
+    the server's CPU is read around each batch. The very first request each fresh server
+    gets is the scene's deep link (its script runs are reported: a first deep link that ran
+    the script twice was a cost of Streamlit's old-style `pages/` handling); it and one
+    more pass over the links fill the process's caches and are not counted.
+    """
+    from bench.common import server
+    from tests.conftest import ENTRY as ENTRY_FILE
+
+    links = first_view_links()
+    walls: dict[tuple[str, str], list[float]] = {}
+    cpu: dict[tuple[str, str], list[float]] = {}  # (total ms, sessions) per batch
+    runs: dict[tuple[str, str], int] = {}
+    first_runs: dict[str, int] = {}
+    load_before = os.getloadavg()
+    with server(ENTRY_FILE) as app, server("bench/bare_nav.py") as floor:
+        targets = {"app": app, "floor": floor}
+
+        async def measure() -> None:
+            for name, srv in targets.items():
+                first = await _first_views(srv.url, links[0][1], links[0][2], 1)
+                first_runs[name] = first[0][1]
+                for _, page, query in links:
+                    await _first_views(srv.url, page, query, 1)
+            for _ in range(rounds):
+                for _, page, query in links:
+                    for name, srv in targets.items():
+                        key = (name, f"{page}?{query}")
+                        before = _cpu_ns(srv.process.pid)
+                        views = await _first_views(srv.url, page, query, batch)
+                        cpu.setdefault(key, []).append((_cpu_ns(srv.process.pid) - before) / 1e6)
+                        walls.setdefault(key, []).extend(ms for ms, _ in views)
+                        runs[key] = max([runs.get(key, 0), *(r for _, r in views)])
+
+        asyncio.run(measure())
+    load_after = os.getloadavg()
+    sessions = rounds * batch
+    lines = [
+        f"## A new session's first view ({sessions} sessions a link)",
+        "",
+        "Over Streamlit's websocket protocol (`bench.protocol`, no browser): one "
+        f"`streamlit run {ENTRY_FILE}` and one `streamlit run bench/bare_nav.py` (the "
+        "navigation floor: the explorer's navigation, every page one line, `/projection` "
+        "the bare chart) at once; each new session asks for one link's first run. Server CPU: "
+        "the server process's, user and system, over each batch of "
+        f"{batch} sessions, per session (a mean: Linux counts it in 10 ms ticks); wall: from "
+        "the request to `script_finished`, the median (on loopback it includes the "
+        "websocket's own delays, so it says less than the CPU); runs: script runs a first "
+        "view took, at most. The first request each fresh server gets is the scene's link; "
+        "it and one more pass are not counted (imports, the process's caches). Load average "
+        f"before / after: {load_before[0]:.1f} / {load_after[0]:.1f}.",
+        "",
+        f"A fresh process's first request, the scene's deep link: {first_runs['app']} "
+        f"script run(s) (the floor: {first_runs['floor']}).",
+        "",
+        "| Link | Server CPU | Floor CPU | CPU ratio | Wall | Floor wall | Runs |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    data: dict[str, object] = {"first_runs": first_runs}
+    for label, page, query in links:
+        key = f"{page}?{query}"
+        app_cpu = sum(cpu[("app", key)]) / sessions
+        floor_cpu = sum(cpu[("floor", key)]) / sessions
+        wall = statistics.median(walls[("app", key)])
+        floor_wall = statistics.median(walls[("floor", key)])
+        lines.append(
+            f"| {label} | {app_cpu:.1f} ms | {floor_cpu:.1f} ms | "
+            f"{app_cpu / floor_cpu if floor_cpu else math.nan:.2f} | {wall:.0f} ms | "
+            f"{floor_wall:.0f} ms | {runs[('app', key)]} |"
+        )
+        data[key] = {"cpu": app_cpu, "floor_cpu": floor_cpu, "wall": wall}
+    return Part(lines, [], data)
+
+
+def first_run_lines(profiles: list[Profile]) -> list[str]:
+    """Markdown: where a new session's first run goes, sampled as `profile_lines` does."""
+    return [
+        "### A new session's first run, sampled",
+        "",
+        f"{profiles[0].reruns} new AppTest sessions in one process (its caches filled by two "
+        "before them), each one first run of the page; sampled and timed as the reruns "
+        "above. An AppTest session's first run also sets up its own mock runtime (about 40 "
+        "ms here, the same for the floor), which the samples leave out but the medians "
+        "include; the server's own figures are in \"A new session's first view\".",
+        "",
+        *profile_lines(profiles, what="a first run"),
+    ]

@@ -20,11 +20,12 @@ connected until the whole class has its first view. Errors are failed connection
 statuses other than 200, websocket closes, runs not finished within TIMEOUT_S, and exception
 elements.
 
-The same classes run against one `streamlit run app.py` (Streamlit serves the static files
-itself, uncompressed) and against `deploy/serve.py`'s stack (nginx serves them gzipped;
-one Streamlit replica per core), in the same run. The servers' CPU time per first view is
-what sizes a cluster: it is measured here (all replicas and nginx, or the one process)
-and turned into cores and replicas for a class of 300 at the end.
+The same classes run against one `streamlit run` of `make run`'s entry file (Streamlit
+serves the static files itself, uncompressed) and against `deploy/serve.py`'s stack
+(nginx serves them gzipped; one Streamlit replica per core), in the same run. The
+servers' CPU time per first view is what sizes a cluster: it is measured here (all
+replicas and nginx, or the one process) and turned into cores and replicas for a class of
+300 at the end.
 """
 
 from __future__ import annotations
@@ -353,8 +354,9 @@ async def _warm(base: str, page: str, query: str) -> None:
 def _stack(replicas: int) -> Iterator[object]:
     from deploy.serve import Stack
     from tests.browser.conftest import free_port
+    from tests.conftest import ENTRY
 
-    with Stack("app.py", replicas=replicas, port=free_port(), host="127.0.0.1", quiet=True) as s:
+    with Stack(ENTRY, replicas=replicas, port=free_port(), host="127.0.0.1", quiet=True) as s:
         yield s
 
 
@@ -366,7 +368,9 @@ def run(quick: bool = False, replicas: int | None = None) -> Part:
     replicas = replicas or os.cpu_count() or 1
     page, query = first_scene()
     results: list[Result] = []
-    with server() as single:
+    from tests.conftest import ENTRY
+
+    with server(ENTRY) as single:
         lazy = record_static(f"{single.url}/{page}?{query}")
         asyncio.run(_warm(single.url, page, query))
         for n, w in classes:
@@ -420,7 +424,8 @@ def _part(
         f"fetching the other {len(lazy)} static files Chromium fetched for the same link "
         f"(at most {CONNECTIONS} connections, gzip accepted, cookies kept), as a phone's "
         "browser does; arrivals are random within the window. *One process*: `streamlit "
-        "run app.py` (it also serves the static files, uncompressed). *Stack*: "
+        "run` of the entry file, as `make run` (it also serves the static files, "
+        "uncompressed). *Stack*: "
         f"`deploy/serve.py` with {replicas} replicas behind nginx (static files gzipped by "
         "nginx, affinity by cookie). Server CPU counts every replica and nginx. The bench's "
         f"own clients share the machine's {os.cpu_count()} cores with the servers.",

@@ -64,6 +64,7 @@ class Run:
     ms: float
     deltas: int
     bytes: int
+    runs: int = 1  # script runs it took: more than one when a run ended early for a rerun
 
 
 @dataclass
@@ -156,6 +157,7 @@ class Session:
         await self.ws.send(msg.SerializeToString())
         self.elements = []
         deltas = size = 0
+        runs = 1
         async with asyncio.timeout(timeout):
             while True:
                 data = await self.ws.recv()
@@ -183,8 +185,10 @@ class Session:
                     self._element(forward)
                 elif kind == "script_finished":
                     if forward.script_finished == FINISHED:
-                        return Run((time.perf_counter() - start) * 1000, deltas, size)
-                    if forward.script_finished != EARLY:
+                        return Run((time.perf_counter() - start) * 1000, deltas, size, runs)
+                    if forward.script_finished == EARLY:
+                        runs += 1
+                    else:
                         raise ProtocolError(f"script finished with {forward.script_finished}")
 
     def _element(self, forward: ForwardMsg) -> None:

@@ -18,8 +18,10 @@ Parts (each a module of this package; every ratio is against a bare page run the
   against one process and against `make serve`'s stack, in the same run: first-view
   p50/p95, errors, server CPU per first view and what a class of 300 needs on a cluster
   (`bench.lecture`; quick: 30 and 60 students).
-- costs: a sampling profile of the reruns, ours against Streamlit's (`bench.costs`); its
-  section is written when a target is missed.
+- costs: a new session's first view of the heaviest pages over Streamlit's protocol, server
+  CPU and script runs beside the navigation floor (always), and a sampling profile of the
+  reruns and of new sessions' first runs, ours against Streamlit's (`bench.costs`; written
+  when a target is missed or the part is asked for).
 
 `python -m bench.run` runs everything (6-8 minutes on 2 cores) and writes bench/RESULTS.md.
 `python -m bench.run --only load --quick` runs one part (or several, comma-separated) with
@@ -341,9 +343,16 @@ def main(argv: list[str] | None = None) -> None:
         print(f"bench: {name} took {time.perf_counter() - t:.0f} s", flush=True)
 
     profiles: list[costs.Profile] = []
+    first_runs: list[costs.Profile] = []
     rerun_missed = any(
         part.misses for key, part in parts.items() if key in ("apptest", "interaction")
     )
+    if "costs" in chosen:
+        print("bench: costs (first views) ...", flush=True)
+        t = time.perf_counter()
+        parts["costs"] = costs.run_first_views(rounds=2 if quick else 3)
+        print("\n".join(parts["costs"].lines), flush=True)
+        print(f"bench: costs (first views) took {time.perf_counter() - t:.0f} s", flush=True)
     if "costs" in chosen and (rerun_missed or args.only):
         print("bench: costs ...", flush=True)
         reruns = 10 if quick else 30
@@ -354,6 +363,18 @@ def main(argv: list[str] | None = None) -> None:
             profiles.append(
                 costs.profile_reruns(f"`/{stem}`", "app.py", f"pages/{stem}.py", reruns)
             )
+        first = [
+            costs.profile_first_runs(
+                "navigation floor, first run", "bench/bare_nav.py", None, sessions=reruns
+            )
+        ]
+        for _, page, query in costs.first_view_links()[1:]:
+            first.append(
+                costs.profile_first_runs(
+                    f"`/{page}`, first run", "app.py", f"pages/{page}.py", query, reruns
+                )
+            )
+        first_runs = first
 
     for name in PARTS:
         if name in parts:
@@ -363,6 +384,8 @@ def main(argv: list[str] | None = None) -> None:
     section = cost_lines(parts, profiles)
     if not section and profiles:  # asked for the profile alone: show it anyway
         section = ["## What costs the time", "", *costs.profile_lines(profiles)]
+    if first_runs:
+        section += ["", *costs.first_run_lines(first_runs)]
     if section:
         lines += ["", *section]
     lines += ["", f"The whole run took {time.perf_counter() - started:.0f} s."]

@@ -101,6 +101,18 @@ CHART_PADDING_PX = 8
 # applied underneath and ours overrides it.
 # Chart text size: Streamlit's is 13.5 px; the page's own text is 18 px.
 CHART_TEXT_PX = 15
+# The large-text reading option: chart text 1.35 times larger (15 px becomes 20 px, titles
+# 18 px become 24 px), as the page's body text goes from 18 px to 22 px and more.
+LARGE_SCALE = 1.35
+# Legends and axis titles a little less (18 px): a legend sits to the right of the y axis,
+# and at 20 px its longest label ("From studies and reviews") ran past a phone's chart, as
+# did the self-check's x-axis title. Legend entries and a title's lines get more room
+# between them, so two lines of larger type never touch.
+LARGE_OVERRIDES: dict[str, dict[str, Any]] = {
+    "axis": {"titleFontSize": 18},
+    "legend": {"labelFontSize": 18, "titleFontSize": 18, "rowPadding": 6, "symbolSize": 220},
+    "title": {"lineHeight": 34, "subtitleLineHeight": 28, "subtitlePadding": 10},
+}
 CHART_CONFIG: dict[str, Any] = {
     "axis": {
         "labelColor": AXIS_INK,
@@ -149,20 +161,58 @@ def wrap_lines(text: str | list[str], width: int) -> list[str]:
     return [part for line in lines for part in textwrap.wrap(line, width) or [""]]
 
 
-def finish(spec: dict[str, Any]) -> dict[str, Any]:
+def _scaled(config: dict[str, Any], scale: float) -> dict[str, Any]:
+    """`config` with every font size and line height multiplied by `scale` (rounded)."""
+    sized = ("FontSize", "LineHeight", "fontSize", "lineHeight")
+    out: dict[str, Any] = {}
+    for key, value in config.items():
+        if isinstance(value, dict):
+            out[key] = _scaled(value, scale)
+        elif isinstance(value, int | float) and key.endswith(sized):
+            out[key] = round(value * scale)
+        else:
+            out[key] = value
+    return out
+
+
+# In the large-text mode an x-axis title longer than this is broken into lines: the plot of a
+# 390 px phone is about 280 px wide, 30 characters at 18 px.
+LARGE_AXIS_TITLE_CHARS = 30
+
+
+def _wrapped_x_titles(spec: Any, width: int) -> Any:
+    """`spec` with each long x-axis title (in any layer) broken into lines of `width`."""
+    if isinstance(spec, list):
+        return [_wrapped_x_titles(item, width) for item in spec]
+    if not isinstance(spec, dict):
+        return spec
+    out = {key: _wrapped_x_titles(value, width) for key, value in spec.items()}
+    x = out.get("encoding", {}).get("x") if isinstance(out.get("encoding"), dict) else None
+    if isinstance(x, dict) and isinstance(x.get("title"), str) and len(x["title"]) > width:
+        out["encoding"] = {**out["encoding"], "x": {**x, "title": wrap_lines(x["title"], width)}}
+    return out
+
+
+def finish(spec: dict[str, Any], *, large: bool = False) -> dict[str, Any]:
     """A chart spec ready for the page: shared config, titles wrapped, width fitted only.
 
     Streamlit's default autosize ("fit") squeezes the title, axes and legend into the
     chart's height, so rows overlap and titles are clipped; "fit-x" keeps the height for
     the plot and fits only the width. Applied to every chart `ui.charts.show_chart` shows.
+    `large` (the large-text reading option) sets the shared text LARGE_SCALE times larger
+    and wraps titles into shorter lines to match; marks that set their own size keep it.
     """
-    out = dict(spec)
+    scale = LARGE_SCALE if large else 1.0
+    out = _wrapped_x_titles(spec, LARGE_AXIS_TITLE_CHARS) if large else dict(spec)
     out["autosize"] = {"type": "fit-x", "contains": "padding"}
     # Streamlit draws charts with no padding, and a glyph's box is taller than the font size
     # Vega lays text out by, so a title's top (and a first label's left) was cut off.
     out["padding"] = dict.fromkeys(("left", "top", "right", "bottom"), CHART_PADDING_PX)
     own = dict(spec.get("config") or {})
-    config = {k: dict(v) if isinstance(v, dict) else v for k, v in CHART_CONFIG.items()}
+    config = _scaled(CHART_CONFIG, scale)
+    if large:
+        for part, settings in LARGE_OVERRIDES.items():
+            config[part] = {**config[part], **settings}
     for key, value in own.items():
         if isinstance(value, dict) and isinstance(config.get(key), dict):
             config[key] = {**config[key], **value}
@@ -177,9 +227,9 @@ def finish(spec: dict[str, Any]) -> dict[str, Any]:
         # cuts it there with "...": the lines are wrapped to fit instead, so none is needed.
         title = {"limit": TITLE_LIMIT_PX, **title}
         if "text" in title:
-            title["text"] = wrap_lines(title["text"], TITLE_LINE_CHARS)
+            title["text"] = wrap_lines(title["text"], int(TITLE_LINE_CHARS / scale))
         if "subtitle" in title:
-            title["subtitle"] = wrap_lines(title["subtitle"], SUBTITLE_LINE_CHARS)
+            title["subtitle"] = wrap_lines(title["subtitle"], int(SUBTITLE_LINE_CHARS / scale))
         out["title"] = title
     return out
 
@@ -804,3 +854,88 @@ def plan_chart(built: Plan) -> alt.LayerChart:
         ],
     }
     return chart
+
+
+# --- a presenter's scene: chart text large enough for the back of a room ----------------------
+
+# On a projector the chart's text follows the screen's height, as the scene's own type does
+# (ui.present): about 2.7% of it, 19 px on a 720-line screen and 29 px on a 1080-line one,
+# never smaller than the page's charts. Vega works the sizes out when it draws the chart
+# (`windowSize()` is the browser window's), so its layout measures the text it draws.
+PROJECTED_TEXT_SHARE = 0.027
+PROJECTED_SCALE = "lme_scale"
+_SCALE_EXPR = f"clamp(windowSize()[1] * {PROJECTED_TEXT_SHARE} / {CHART_TEXT_PX}, 1, 4)"
+# Lengths in pixels that go with the text: sizes, offsets, padding and line heights.
+_SCALED = frozenset(
+    {
+        "fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize", "lineHeight",
+        "subtitleLineHeight", "dx", "dy", "labelPadding", "titlePadding", "subtitlePadding",
+        "offset", "labelOffset", "rowPadding", "columnPadding", "symbolStrokeWidth",
+    }
+)  # fmt: skip
+_SQUARED = frozenset({"symbolSize", "size"})  # areas: the scale squared
+
+
+def _grown(node: Any, key: str | None = None, parent: str | None = None) -> Any:
+    if isinstance(node, dict):
+        if "expr" in node:
+            return node
+        kept = ("data", "datasets", "value", "datum")  # data and fixed values, as they are
+        out = {k: v if k in kept else _grown(v, k, key) for k, v in node.items()}
+        if key == "legend" and parent != "resolve":  # a chart's own legend too
+            out.update(_PROJECTED_LEGEND)
+        return out
+    if isinstance(node, list):
+        return [_grown(v) for v in node]
+    if isinstance(node, bool) or not isinstance(node, int | float):
+        return node
+    if key is not None and key.endswith(("fontSize", "FontSize")):
+        # Small notes ("Extrapolated", 13 px on a page) as large as the rest in a room.
+        return {"expr": f"{max(node, CHART_TEXT_PX)} * {PROJECTED_SCALE}"}
+    if key in _SCALED or (parent == "mark" and key in ("height", "width")):  # a bar's
+        return {"expr": f"{node} * {PROJECTED_SCALE}"}
+    if key in _SQUARED:
+        return {"expr": f"{node} * {PROJECTED_SCALE} * {PROJECTED_SCALE}"}
+    return node
+
+
+# Under the plot on one line, its title beside its entries: the plot keeps the height.
+_PROJECTED_LEGEND = {"orient": "bottom", "direction": "horizontal", "titleOrient": "left"}
+
+
+def projected(spec: dict[str, Any]) -> dict[str, Any]:
+    """A finished chart spec (see `finish`) for a presenter's scene, drawn to fill its box.
+
+    Every text size, and the offsets and padding that go with it, grows with the screen's
+    height (`PROJECTED_TEXT_SHARE`); a bar's thickness too. Legends lie on one line under
+    the plot, so the plot keeps the screen's height; a y axis's title reads across. The size
+    is the box's ("container"), with the title left to the page (`fit` leaves it no room).
+    """
+    out: dict[str, Any] = _grown({k: v for k, v in spec.items() if k != "title"})
+    legend = {**out.get("config", {}).get("legend", {}), **_PROJECTED_LEGEND}
+    legend["layout"] = {"bottom": {"anchor": "start", "direction": "horizontal", "margin": 24}}
+    # A y axis's title reads across, above the axis: turned on its side it may be longer
+    # than the plot is tall (cut), and it is hard to read from the back of a room.
+    axis_y = {
+        **out.get("config", {}).get("axisY", {}),
+        "titleAngle": 0,
+        "titleAlign": "left",
+        "titleBaseline": "bottom",
+        "titleX": 0,
+        "titleY": {"expr": f"-12 * {PROJECTED_SCALE}"},
+        # A short plot's end labels are not pushed in over their neighbours.
+        "labelFlush": False,
+    }
+    # Labels closer than this to a neighbour are left out (Vega measures by the font size;
+    # a glyph's box is taller, so labels a font size apart still touched).
+    axis = {
+        **out.get("config", {}).get("axis", {}),
+        "labelOverlap": "greedy",
+        "labelSeparation": {"expr": f"8 * {PROJECTED_SCALE}"},
+    }
+    out["config"] = {**out.get("config", {}), "legend": legend, "axis": axis, "axisY": axis_y}
+    out["params"] = [*out.get("params", []), {"name": PROJECTED_SCALE, "expr": _SCALE_EXPR}]
+    out["width"] = "container"
+    out["height"] = "container"
+    out["autosize"] = {"type": "fit", "contains": "padding"}
+    return out

@@ -195,6 +195,7 @@ ROOM = Text(
     key="room", label="Presenter room (links the notes tab to the projected tab)", max_chars=16
 )
 QUESTION = Number(key="question", label="Quiz question on the projector", lo=1, hi=99, default=1)
+STEP = Number(key="step", label="Step of a scene on the projector", lo=1, hi=99, default=1)
 ORDER = Choice(
     key="order",
     label="Order",
@@ -227,6 +228,13 @@ PAPER = Choice(
 )
 QUERY = Text(key="q", label="Find a word", max_chars=60)
 
+# --- every page (and the reading pages under /read) ------------------------------------------
+# A reading option, not a part of the view: the sidebar's switch sets it, it stays on from
+# page to page, and every link the app writes carries it (share links, QR codes, /p/ previews,
+# the links between pages and between the reading pages).
+LARGE = Flag(key="large", label="Large text and high contrast")
+EVERY_PAGE: tuple[P, ...] = (LARGE,)
+
 SELF_CHECK_REST: tuple[P, ...] = (
     UNIT, WEIGHT_KG, MODERATE, VIGOROUS, STRENGTH_DAYS, LEGS, BALANCE_DAYS, ACTIVE, PROTEIN_G,
     KIDNEY, ILLNESS,
@@ -240,7 +248,7 @@ PLAN_SCREENING: tuple[P, ...] = (SEX, CHAIR_STANDS, BALANCE_STAGE, TUG_S)
 PAGES: Mapping[str, tuple[P, ...]] = {
     "projection": (PROJECTION_AGE, RATE, MEASURE, BEDREST_AGE, BEDREST_DAYS),
     "self_check": (GUIDELINE, SELF_CHECK_AGE, *SELF_CHECK_REST, COUNTRY, PAPER),
-    "screening": (SCREENING_AGE, SEX, SCREENING_COUNTRY, *SCREENING_REST),
+    "screening": (SCREENING_AGE, SEX, SCREENING_COUNTRY, *SCREENING_REST, PAPER),
     "exercises": (KIND, LEVELS, MUSCLE, EQUIPMENT, EXERCISE),
     "plan": (LEVEL, DAYS, MINUTES, PLAN_AGE, WEEKS, NOW, *PLAN_SCREENING, COUNTRY, PAPER),
     "present": (PRESENT, SCENE),
@@ -256,7 +264,7 @@ PAGES: Mapping[str, tuple[P, ...]] = {
 # What a page hands on to the page it sends a reader to, when that page takes it.
 CONTEXT = ("age", "sex", "guideline", "country", "level", "minutes")
 # Parameters of presenting (any page), kept in the address bar but not in a view's link.
-PRESENTING = (PRESENT.key, SCENE.key, NOTES.key, QR_SLIDE.key, ROOM.key, QUESTION.key)
+PRESENTING = (PRESENT.key, SCENE.key, NOTES.key, QR_SLIDE.key, ROOM.key, QUESTION.key, STEP.key)
 KNOWN_KEYS = frozenset(p.key for page in PAGES.values() for p in page)
 
 

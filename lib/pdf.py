@@ -5,8 +5,9 @@ plan, the warning signs of the reader's country and the sources; this module onl
 them out. The page is built in memory and returned as bytes: nothing is written to disk,
 and what a clinician types (names, dates, advice) goes nowhere but into those bytes.
 
-The layout shrinks its type step by step until the whole handout fits one page; only
-content too long for the smallest type runs on to a second page. Text is drawn with the
+The type has a fixed size that an older reader can read: body text and the warning signs
+in 11 pt, nothing on the page below 10 pt (`BODY_PT`, `SMALL_PT`). The type never shrinks to
+make room: content too long for one page runs on to a second. Text is drawn with the
 PDF's built-in Helvetica, whose character set is Latin-1: other characters are spelled
 out where they can be (curly quotes, dashes, accents) and shown as "?" where they cannot,
 so no typed text can break the file. Diagrams are vector SVG; the QR code is drawn as
@@ -35,12 +36,23 @@ PAPER_SIZES: Final[dict[Paper, tuple[float, float]]] = {
     "a4": (210.0, 297.0),
     "letter": (215.9, 279.4),
 }
-MARGIN: Final = 10.0  # mm on every side
-QR_SIZE: Final = 27.0  # mm: scans easily from a hand-held page
-# Type sizes are multiplied by one of these, largest first, until the page fits.
-SCALES: Final = tuple(round(1.0 - 0.025 * step, 3) for step in range(17))  # 1.0 to 0.6
-BASE_PT: Final = 8.5  # body text at scale 1
-MIN_CELL_MM: Final = 25.0  # an exercise's cell in the diagram row
+MARGIN: Final = 8.0  # mm on every side (printers leave 6.35 mm, a quarter inch, blank)
+BOTTOM_MM: Final = 6.5  # where text stops at the foot of a page (the footer may reach it)
+QR_SIZE: Final = 24.0  # mm: scans easily from a hand-held page
+QR_CAPTION: Final = "Scan to open again"
+# Type sizes in points. Body text and the warning signs are never below BODY_PT, and
+# nothing on the page is below SMALL_PT (the sources, the footer, the link, the QR caption).
+BODY_PT: Final = 11.0
+SMALL_PT: Final = 10.0
+HEADING_PT: Final = 12.0
+SIGN_HEADING_PT: Final = 12.0
+TITLE_PT: Final = 16.0
+LINE_MM_PER_PT: Final = 0.39  # line height: about 1.2 times the type size
+MIN_CELL_MM: Final = 45.0  # an exercise's cell in the grid (diagram and words beside it)
+EXERCISES_PER_ROW: Final = 4
+FIGURE_MM: Final = 24.0  # an exercise diagram's width at most
+ADVICE_LINES: Final = 2  # lines to write on when no advice was typed
+SOURCE_COLUMNS: Final = (2, 4, 5)  # the sources' columns: as few as keep the page to one
 
 _ORANGE: Final = (213, 94, 0)  # the app's alert colour (#d55e00)
 _INK: Final = (17, 17, 17)
@@ -97,6 +109,8 @@ class ResultGroup:
     heading: str
     note: str
     rows: tuple[tuple[str, str], ...]
+    # Printed under the rows, each a bold label and its text (the next steps they share).
+    after: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,12 +123,23 @@ class ExerciseItem:
 
 
 @dataclass(frozen=True)
+class SignBlock:
+    """The warning signs of one urgency: what to do (the heading), the signs, and where to
+    turn in the reader's country ("" when the heading says it all)."""
+
+    heading: str
+    lines: tuple[str, ...]
+    where: str = ""
+    emergency: bool = False
+
+
+@dataclass(frozen=True)
 class WarningSigns:
-    """The emergency signs for one country, which name that country's number only."""
+    """The warning signs for one country, which name that country's number only."""
 
     number: str
     heading: str
-    lines: tuple[tuple[str, str], ...]  # (group heading, its signs)
+    blocks: tuple[SignBlock, ...]
     closing: str
 
 
@@ -131,6 +156,7 @@ class Handout:
     exercises: tuple[ExerciseItem, ...] = ()
     stop_rule: str = ""
     sources: tuple[Source, ...] = ()
+    sign_sources: str = ""  # where the warning signs' own sources are named, in words
     link: str | None = None
     paper: Paper = "a4"
     footer: str = ""
@@ -158,41 +184,52 @@ def plain(text: str) -> str:
 
 
 def source_line(source: Source) -> str:
-    """A short reference: author, year and title (no fact ids, no address)."""
+    """A short reference: author, year and title (no fact ids, no address); an
+    organisation goes by its short name ("CDC") where the sources file gives one."""
     year = f" ({source.year})" if source.year else ""
-    return f"{source.short_author}{year}. {source.title.rstrip('.')}."
+    return f"{short_name(source)}{year}. {source.title.rstrip('.')}."
+
+
+def short_name(source: Source) -> str:
+    """The first author, or for an organisation its publisher's short name ("CDC")."""
+    organisation = "," not in source.authors and not re.search(r"\s[A-Z]{1,3}$", source.authors)
+    short = source.container.strip()
+    if organisation and short and len(short) < len(source.short_author) and len(short) <= 12:
+        return short
+    return source.short_author
 
 
 def handout_pdf(handout: Handout) -> bytes:
-    """The handout as PDF bytes: one page, in the largest type that fits it on one.
+    """The handout as PDF bytes, in type never below SMALL_PT (body text BODY_PT).
 
-    Only a handout too long for the smallest type (SCALES[-1]) runs on to a second page.
+    The common case fits one page; a handout with more than fits runs on to a second page
+    rather than shrinking its type. The sources are listed in two columns, with more of
+    each title, unless only four short columns keep the handout on one page.
     """
-    first = _render(handout, SCALES[0])
-    if first.pages_count == 1:
-        return bytes(first.output())
-    best: FPDF | None = None
-    low, high = 1, len(SCALES) - 1  # more text never fits in larger type: bisect the scales
-    while low <= high:
-        middle = (low + high) // 2
-        attempt = _render(handout, SCALES[middle])
-        if attempt.pages_count == 1:
-            best, high = attempt, middle - 1
-        else:
-            low = middle + 1
-    return bytes((best or _render(handout, SCALES[-1])).output())
+    wide = _render(handout, SOURCE_COLUMNS[0])
+    if wide.pages_count == 1:
+        return bytes(wide.output())
+    # Then shorter source titles in more columns, and one line to write advice on, not two.
+    four, five = SOURCE_COLUMNS[1:]
+    for columns, advice_lines in ((four, ADVICE_LINES), (four, 1), (five, 1)):
+        narrow = _render(handout, columns, advice_lines)
+        if narrow.pages_count == 1:
+            return bytes(narrow.output())
+    return bytes(wide.output())
 
 
 class _Page:
-    """One attempt at laying the handout out at one type scale."""
+    """The handout laid out on its pages."""
 
-    def __init__(self, handout: Handout, scale: float) -> None:
+    def __init__(self, handout: Handout, source_columns: int, advice_lines: int) -> None:
         self.h = handout
-        self.s = scale
+        self.source_columns = source_columns
+        self.advice_lines = advice_lines
+        self.code_drawn = False
         width, height = PAPER_SIZES[handout.paper]
         self.pdf = FPDF(unit="mm", format=(width, height))
         self.pdf.set_margins(MARGIN, MARGIN, MARGIN)
-        self.pdf.set_auto_page_break(True, MARGIN)
+        self.pdf.set_auto_page_break(True, BOTTOM_MM)
         self.pdf.set_title(plain(handout.title))
         self.pdf.set_lang("en")
         self.pdf.set_creator("Leg Muscle Explorer")
@@ -201,15 +238,44 @@ class _Page:
 
     # --- type ------------------------------------------------------------------------------
     def font(self, size: float, style: Literal["", "B", "I", "BI"] = "") -> float:
-        """Set the font at `size` points (times the scale); return a line height in mm."""
-        points = size * self.s
-        self.pdf.set_font("Helvetica", style, points)
-        return points * 0.42
+        """Set the font at `size` points; return a line height in mm."""
+        self.pdf.set_font("Helvetica", style, size)
+        return size * LINE_MM_PER_PT
 
-    def para(self, text: str, size: float = BASE_PT, style: Literal["", "B", "I"] = "") -> None:
+    def para(
+        self,
+        text: str,
+        size: float = BODY_PT,
+        style: Literal["", "B", "I"] = "",
+        *,
+        x: float = MARGIN,
+        width: float | None = None,
+    ) -> None:
         height = self.font(size, style)
-        self.pdf.set_x(MARGIN)
-        self.pdf.multi_cell(self.width, height, plain(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.pdf.set_x(x)
+        self.pdf.multi_cell(
+            self.width if width is None else width,
+            height,
+            plain(text),
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+
+    def bullet(self, text: str, x: float, width: float, size: float = BODY_PT) -> None:
+        """A line of a list: a round dot, then the text with its lines lined up after it."""
+        height = self.font(size)
+        indent = size * 0.35
+        self.room(height)
+        dot = size * 0.1
+        y = self.pdf.get_y()
+        self.pdf.set_fill_color(*_INK)
+        self.pdf.ellipse(x + 0.6, y + height / 2 - dot / 2, dot, dot, style="F")
+        self.pdf.set_fill_color(255, 255, 255)
+        self.pdf.set_xy(x + indent, y)
+        self.pdf.multi_cell(
+            width - indent, height, plain(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
 
     def lines(self, width: float, height: float, text: str) -> int:
         """How many lines `text` takes in `width` mm in the current font."""
@@ -217,18 +283,19 @@ class _Page:
         return len(wrapped) if isinstance(wrapped, list) else 1
 
     def heading(self, text: str) -> None:
-        self.pdf.ln(1.2 * self.s)
+        self.pdf.ln(1.0)
         self.pdf.set_text_color(*_INK)
-        self.para(text, BASE_PT + 2, "B")
+        self.room(HEADING_PT * LINE_MM_PER_PT * 2.5)  # a heading never ends a page
+        self.para(text, HEADING_PT, "B")
         y = self.pdf.get_y()
         self.pdf.set_draw_color(*_RULE)
         self.pdf.set_line_width(0.2)
         self.pdf.line(MARGIN, y, MARGIN + self.width, y)
-        self.pdf.ln(0.8 * self.s)
+        self.pdf.ln(0.6)
 
     def room(self, height: float) -> None:
         """Start a new page unless `height` mm fit below the cursor."""
-        if self.pdf.get_y() + height > self.pdf.h - MARGIN:
+        if self.pdf.get_y() + height > self.pdf.h - BOTTOM_MM:
             self.pdf.add_page()
 
     # --- blocks ----------------------------------------------------------------------------
@@ -237,39 +304,42 @@ class _Page:
         pdf = self.pdf
         text_w = self.width - QR_SIZE - 4
         code_drawn = self.qr(MARGIN + self.width - QR_SIZE, MARGIN)
+        self.code_drawn = code_drawn is not None
         pdf.set_text_color(*_INK)
-        height = self.font(BASE_PT + 7, "B")
+        height = self.font(TITLE_PT, "B")
         pdf.multi_cell(text_w, height, plain(self.h.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        height = self.font(BASE_PT)
+        height = self.font(SMALL_PT)
         pdf.set_text_color(*_GREY)
         pdf.multi_cell(text_w, height, plain(self.h.subtitle), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_text_color(*_INK)
-        pdf.ln(1.5 * self.s)
+        pdf.ln(1.5)
         f = self.h.fields
-        half = text_w / 2
-        for pair in (
-            (("Patient name", f.patient_name), ("Date", f.patient_date)),
-            (("Clinician", f.clinician_name), ("Contact", f.clinician_contact)),
-            (("Follow-up date", f.follow_up), None),
-        ):
+        # Each field with its share of the row: a name needs more room than a date.
+        rows = (
+            ((0.5, "Patient name", f.patient_name), (0.22, "Date", f.patient_date),
+             (0.28, "Follow-up", f.follow_up)),
+            ((0.45, "Clinician", f.clinician_name), (0.55, "Contact", f.clinician_contact)),
+        )  # fmt: skip
+        for row in rows:
             y0 = pdf.get_y()
             bottom = y0
-            for column, field in enumerate(pair):
-                if field is None:
-                    continue
-                bottom = max(bottom, self.field(MARGIN + column * half, y0, half - 3, *field))
-            pdf.set_xy(MARGIN, bottom + 1.2 * self.s)
-        if code_drawn:
-            pdf.set_y(max(pdf.get_y(), MARGIN + QR_SIZE + 5))
+            x = MARGIN
+            for share, label, value in row:
+                cell = text_w * share
+                bottom = max(bottom, self.field(x, y0, cell - 3, label, value))
+                x += cell
+            pdf.set_xy(MARGIN, bottom + 1.2)
+        if code_drawn is not None:
+            pdf.set_y(max(pdf.get_y(), code_drawn + 0.5))
 
     def field(self, x: float, y: float, width: float, label: str, value: str) -> float:
         """A label and a line to write on (or the typed value on it); returns its bottom."""
         pdf = self.pdf
-        height = self.font(BASE_PT, "B")
+        height = self.font(BODY_PT, "B")
         label_w = pdf.get_string_width(label + ": ") + 1
         pdf.set_xy(x, y)
         pdf.cell(label_w, height + 1.5, label + ":")
-        self.font(BASE_PT + 0.5)
+        self.font(BODY_PT)
         pdf.set_xy(x + label_w, y)
         pdf.multi_cell(width - label_w, height + 1.5, plain(value) or " ")
         bottom = max(pdf.get_y(), y + height + 2.5)
@@ -278,14 +348,15 @@ class _Page:
         pdf.line(x + label_w, bottom, x + width, bottom)
         return bottom
 
-    def qr(self, x: float, y: float) -> bool:
-        """The QR code of the link as dark squares, the words under it; False without one."""
+    def qr(self, x: float, y: float) -> float | None:
+        """The QR code of the link as dark squares, the words under it; returns the bottom
+        of the words, or None without a code."""
         if not self.h.link:
-            return False
+            return None
         try:
             modules = qr.matrix(self.h.link)
         except ValueError:  # too long for a readable code: the link is still printed below
-            return False
+            return None
         pdf = self.pdf
         quiet = 4
         cell = QR_SIZE / (len(modules) + 2 * quiet)
@@ -308,101 +379,107 @@ class _Page:
                 )
         pdf.set_fill_color(255, 255, 255)
         pdf.link(x, y, QR_SIZE, QR_SIZE, self.h.link)
-        height = self.font(BASE_PT - 2)
-        pdf.set_xy(x - 2, y + QR_SIZE)
+        height = self.font(SMALL_PT)
+        pdf.set_xy(x - 7, y + QR_SIZE)  # one line, reaching 3 mm into the right margin
         pdf.set_text_color(*_GREY)
-        pdf.multi_cell(QR_SIZE + 4, height, "Scan to open this view again", align="C")
+        pdf.multi_cell(QR_SIZE + 10, height, QR_CAPTION, align="C")
+        bottom = pdf.get_y()
         pdf.set_text_color(*_INK)
         pdf.set_xy(MARGIN, y)
-        return True
+        return bottom
 
     def warning(self) -> None:
-        """The emergency signs in an orange box: the country's number, big and first."""
+        """The warning signs in an orange box: what to do first (the country's number, in
+        orange), then each urgency's signs as a list, then where to turn if worried."""
         pdf, w = self.pdf, self.h.warning
-        self.pdf.ln(0.5 * self.s)
-        y0 = pdf.get_y()
+        pdf.ln(0.5)
+        y0, page0 = pdf.get_y(), pdf.page_no()
         pad = 2.0
         inner = self.width - 2 * pad
-        pdf.set_left_margin(MARGIN + pad)
-        pdf.set_right_margin(MARGIN + pad)
-        pdf.set_xy(MARGIN + pad, y0 + pad)
-        pdf.set_text_color(*_ORANGE)
-        height = self.font(BASE_PT + 3, "B")
-        pdf.multi_cell(inner, height, plain(w.heading), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_text_color(*_INK)
-        pdf.ln(0.6 * self.s)
-        height = self.font(BASE_PT - 0.5)
-        for group, signs in w.lines:
-            self.font(BASE_PT - 0.5, "B")
-            pdf.write(height, plain(group) + ": ")
-            self.font(BASE_PT - 0.5)
-            pdf.write(height, plain(signs))
-            pdf.ln(height + 0.3 * self.s)
-        self.font(BASE_PT - 0.5, "I")
-        pdf.write(height, plain(w.closing))
-        pdf.ln(height)
+        left = MARGIN + pad
+        pdf.set_xy(left, y0 + pad)
+        for number, block in enumerate(w.blocks):
+            if number:
+                pdf.ln(1.0)
+            self.room(SIGN_HEADING_PT * LINE_MM_PER_PT + BODY_PT * LINE_MM_PER_PT)
+            pdf.set_text_color(*(_ORANGE if block.emergency else _INK))
+            self.para(block.heading, SIGN_HEADING_PT, "B", x=left, width=inner)
+            pdf.set_text_color(*_INK)
+            for line in block.lines:
+                self.bullet(line, left, inner)
+            if block.where:
+                self.para(block.where, BODY_PT, "B", x=left, width=inner)
+        pdf.ln(1.0)
+        self.para(w.closing, BODY_PT, "B", x=left, width=inner)
         y1 = pdf.get_y() + pad
-        pdf.set_left_margin(MARGIN)
-        pdf.set_right_margin(MARGIN)
-        if pdf.page_no() == 1 or y0 < y1:  # a box split over two pages gets no frame
+        if pdf.page_no() == page0:  # a box split over two pages gets no frame
             pdf.set_draw_color(*_ORANGE)
             pdf.set_line_width(0.8)
             pdf.rect(MARGIN, y0, self.width, y1 - y0)
         pdf.set_xy(MARGIN, y1 + 0.5)
 
     def results(self) -> None:
+        """Each result as a short paragraph: the test's name in bold, then what it found."""
         if not self.h.results:
             return
-        self.heading("Your results")
+        pdf = self.pdf
         for group in self.h.results:
-            self.para(f"{group.heading}. {group.note}", BASE_PT, "B")
-            height = self.font(BASE_PT - 0.5)
-            with self.pdf.table(
-                col_widths=(1, 4.2),
-                text_align="LEFT",
-                first_row_as_headings=False,
-                borders_layout="HORIZONTAL_LINES",
-                line_height=height,
-                padding=0.6 * self.s,
-                width=self.width,
-            ) as table:
-                for label, value in group.rows:
-                    row = table.row()
-                    row.cell(plain(label))
-                    row.cell(plain(value))
-            self.pdf.ln(0.8 * self.s)
+            self.heading(f"Your results: {group.heading[:1].lower()}{group.heading[1:]}")
+            self.para(group.note, BODY_PT, "B")
+            height = self.font(BODY_PT)
+            for label, value in group.rows:
+                pdf.ln(0.4)
+                self.room(2 * height)
+                pdf.set_x(MARGIN)
+                self.font(BODY_PT, "B")
+                pdf.write(height, plain(label) + ": ")
+                self.font(BODY_PT)
+                pdf.write(height, plain(value))
+                pdf.ln(height)
+            for label, value in group.after:
+                pdf.ln(0.6)
+                self.room(2 * height)
+                pdf.set_x(MARGIN)
+                self.font(BODY_PT, "B")
+                pdf.write(height, plain(label) + ": ")
+                self.font(BODY_PT)
+                pdf.write(height, plain(value))
+                pdf.ln(height)
+            pdf.ln(0.4)
 
     def plan(self) -> None:
         if not (self.h.plan_summary or self.h.exercises):
             return
         self.heading("Your exercises")
         if self.h.plan_summary:
-            self.para(self.h.plan_summary, BASE_PT - 0.5)
+            self.para(self.h.plan_summary, BODY_PT)
         if self.h.exercises:
             self.exercise_rows()
         if self.h.stop_rule:
-            self.pdf.ln(0.8 * self.s)
+            self.pdf.ln(0.8)
             self.pdf.set_text_color(*_ORANGE)
-            self.para("Stop rule: " + self.h.stop_rule, BASE_PT, "B")
+            self.para("Stop rule: " + self.h.stop_rule, BODY_PT, "B")
             self.pdf.set_text_color(*_INK)
 
     def exercise_rows(self) -> None:
-        """The exercises side by side, each with its diagram, name and dose."""
+        """The exercises in a grid, each with its diagram and, beside it, name and dose (a
+        last row with fewer exercises shares the page's width among them)."""
         pdf = self.pdf
         items = self.h.exercises
-        per_row = max(1, min(len(items), int(self.width // MIN_CELL_MM)))
-        cell_w = self.width / per_row
-        figure_w = min(cell_w - 2, 30.0 * self.s + 4)
+        per_row = max(1, min(len(items), int(self.width // MIN_CELL_MM), EXERCISES_PER_ROW))
+        figure_w = min(FIGURE_MM, self.width / per_row * 0.36)
         figure_h = figure_w * 0.75  # the diagrams' 320 x 240 view box
         for first in range(0, len(items), per_row):
             row = items[first : first + per_row]
+            cell_w = self.width / len(row)
+            text_w = cell_w - figure_w - 3
             texts = []
             for item in row:
-                title_h = self.font(BASE_PT - 0.5, "B")
-                lines = self.lines(cell_w - 2, title_h, item.title)
-                dose_h = self.font(BASE_PT - 1.5)
-                texts.append(lines * title_h + self.lines(cell_w - 2, dose_h, item.dose) * dose_h)
-            row_h = figure_h + max(texts) + 2
+                title_h = self.font(BODY_PT, "B")
+                lines = self.lines(text_w, title_h, item.title)
+                dose_h = self.font(BODY_PT)
+                texts.append(lines * title_h + self.lines(text_w, dose_h, item.dose) * dose_h)
+            row_h = max(figure_h, *texts) + 2
             self.room(row_h)
             y0 = pdf.get_y() + 0.5
             for index, item in enumerate(row):
@@ -410,51 +487,66 @@ class _Page:
                 if item.figure_svg:
                     pdf.image(
                         io.BytesIO(_sized_svg(item.figure_svg)),
-                        x=x + (cell_w - figure_w) / 2,
+                        x=x,
                         y=y0,
                         w=figure_w,
                         h=figure_h,
                     )
-                pdf.set_xy(x + 1, y0 + figure_h)
-                title_h = self.font(BASE_PT - 0.5, "B")
+                pdf.set_xy(x + figure_w + 1.5, y0)
+                title_h = self.font(BODY_PT, "B")
                 pdf.multi_cell(
-                    cell_w - 2,
+                    text_w,
                     title_h,
                     plain(item.title),
-                    align="C",
+                    align="L",
                     new_x=XPos.LEFT,
                     new_y=YPos.NEXT,
                 )
-                dose_h = self.font(BASE_PT - 1.5)
-                pdf.set_x(x + 1)
-                pdf.multi_cell(cell_w - 2, dose_h, plain(item.dose), align="C")
+                dose_h = self.font(BODY_PT)
+                pdf.multi_cell(text_w, dose_h, plain(item.dose), align="L")
             pdf.set_xy(MARGIN, y0 + row_h)
 
     def advice(self) -> None:
-        self.heading("Advice from your clinician")
-        if self.h.fields.advice.strip():
-            self.para(self.h.fields.advice, BASE_PT + 0.5)
-            return
+        """The clinician's advice after its label, or lines to write it on by hand."""
         pdf = self.pdf
-        gap = 6.0 * self.s
-        self.room(3 * gap)
+        label = "Advice from your clinician: "
+        height = self.font(BODY_PT, "B")
+        gap = 6.5
+        pdf.ln(1.0)
+        self.room(self.advice_lines * gap + 1)
+        pdf.set_x(MARGIN)
+        if self.h.fields.advice.strip():
+            pdf.write(height, label)
+            self.font(BODY_PT)
+            pdf.write(height, plain(self.h.fields.advice))
+            pdf.ln(height + 1)
+            return
+        y = pdf.get_y() + gap - height
+        pdf.set_xy(MARGIN, y)
+        pdf.cell(pdf.get_string_width(label), height, label.strip())
+        start = MARGIN + pdf.get_string_width(label)
         pdf.set_draw_color(*_RULE)
         pdf.set_line_width(0.2)
-        for _ in range(3):
-            pdf.ln(gap)
-            y = pdf.get_y()
-            pdf.line(MARGIN, y, MARGIN + self.width, y)
-        pdf.ln(1)
+        for n in range(self.advice_lines):
+            line_y = y + height + n * gap
+            pdf.line(start if n == 0 else MARGIN, line_y, MARGIN + self.width, line_y)
+        pdf.set_xy(MARGIN, y + height + (self.advice_lines - 1) * gap + 1.5)
 
     def sources(self) -> None:
-        """A short numbered list in two columns, one line each (the link holds the rest)."""
-        if not self.h.sources:
+        """A short numbered list in columns, one line each (the link holds the rest), after
+        the line that names where the warning signs come from."""
+        if not (self.h.sources or self.h.sign_sources):
             return
         pdf = self.pdf
-        self.pdf.ln(1.0 * self.s)
-        self.para("Sources", BASE_PT - 1, "B")
-        height = self.font(BASE_PT - 2.5)
-        columns = 2
+        self.pdf.ln(0.5)
+        height = self.font(SMALL_PT, "B")
+        pdf.set_x(MARGIN)
+        pdf.write(height, "Sources. ")
+        pdf.set_text_color(*_GREY)
+        self.font(SMALL_PT)
+        pdf.write(height, plain(self.h.sign_sources))
+        pdf.ln(height)
+        columns = self.source_columns
         col_w = self.width / columns
         rows = math.ceil(len(self.h.sources) / columns)
         lines = [
@@ -475,11 +567,11 @@ class _Page:
 
     def footer(self) -> None:
         pdf = self.pdf
-        pdf.ln(1.0 * self.s)
+        pdf.ln(0.5)
         pdf.set_text_color(*_GREY)
-        self.para(self.h.footer, BASE_PT - 1.5)
-        if self.h.link:
-            height = self.font(BASE_PT - 2.5)
+        self.para(self.h.footer, SMALL_PT)
+        if self.h.link and not self.code_drawn:  # the QR code holds the link
+            height = self.font(SMALL_PT)
             pdf.multi_cell(
                 self.width,
                 height,
@@ -491,8 +583,8 @@ class _Page:
         pdf.set_text_color(*_INK)
 
 
-def _render(handout: Handout, scale: float) -> FPDF:
-    page = _Page(handout, scale)
+def _render(handout: Handout, source_columns: int, advice_lines: int = ADVICE_LINES) -> FPDF:
+    page = _Page(handout, source_columns, advice_lines)
     page.top()
     page.warning()
     page.results()

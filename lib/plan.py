@@ -41,13 +41,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Final
 
 import icalendar
 
-from lib import screening
+from lib import redflags, screening
 from lib.content import ContentError, read_yaml
 from lib.exercises import LEVEL_NAMES, LEVELS, MUSCLES, Exercise
+from lib.redflags import Country
 from lib.report import Section
 from lib.screening import Flag, ScreeningText, ScreenResult
 
@@ -103,7 +104,7 @@ SOURCES = {
     "EX-01": "nhs-strength-older",
     "EX-05": "nhs-tayside-super-six",
 }
-STOP_SOURCES = ("nhs-tayside-super-six", "cdc-heartattack")
+RULES_PATH: Final = Path(__file__).resolve().parents[1] / "content" / "plan_rules.yaml"
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,81 @@ class PlanRules:
 
 START_TEXTS = ("start_capped", "start_cautious", "start_ok", "start_none")
 RULE_TEXTS = ("ramp", "seated_balance", "start_note", *START_TEXTS)
+STOP_PARTS = ("stop", "emergency", "doctor", "short", "disclaimer")
+
+
+@dataclass(frozen=True)
+class StopRule:
+    """The stop rule in the words of `content/plan_rules.yaml` (`stop`): when to stop, when to
+    call the emergency number, when to see a doctor, and the line that ends a calendar event.
+
+    `emergency` holds `{number}` where the reader's number goes (`redflags.NUMBER`).
+    """
+
+    stop: Rule
+    emergency: Rule
+    doctor: Rule
+    short: Rule  # the three in fewer words, for printouts beside the warning signs
+    disclaimer: Rule
+
+    def sentences(self, country: Country | None = None) -> tuple[str, str, str]:
+        """What to do, what is an emergency and when to see a doctor, numbers filled in: the
+        country's own, or with no country every country's number with its name."""
+        number = redflags.numbers_text(country)
+        parts = (self.stop, self.emergency, self.doctor)
+        stop, emergency, doctor = (r.text.replace(redflags.NUMBER, number) for r in parts)
+        return stop, emergency, doctor
+
+    def text(self, country: Country | None = None) -> str:
+        """The whole rule in one paragraph."""
+        return " ".join(self.sentences(country))
+
+    def short_text(self, country: Country | None = None) -> str:
+        """The rule in short, for a printout: the number filled in as in `sentences`."""
+        return self.short.text.replace(redflags.NUMBER, redflags.numbers_text(country))
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """The sources behind the rule, in the order it uses them."""
+        parts = (self.stop, self.emergency, self.doctor)
+        return tuple(dict.fromkeys(s for r in parts for s in r.source_ids))
+
+    @property
+    def fact_ids(self) -> tuple[str, ...]:
+        """The ledger facts behind the rule."""
+        parts = (self.stop, self.emergency, self.doctor)
+        return tuple(dict.fromkeys(f for r in parts for f in r.fact_ids))
+
+
+def _stop_rule(path: Path, raw: Any, known: set[str] | None) -> StopRule:
+    if not isinstance(raw, dict) or set(raw) != set(STOP_PARTS):
+        raise ContentError(path, f"stop needs exactly {list(STOP_PARTS)}")
+    parts = {k: _rule(path, f"stop.{k}", raw[k], known) for k in STOP_PARTS}
+    for key, rule in parts.items():
+        if redflags.has_emergency_number(rule.text):
+            raise ContentError(path, f"stop.{key} names an emergency number: write {{number}}")
+        braces = rule.text.replace(redflags.NUMBER, "")
+        if "{" in braces or "}" in braces:
+            raise ContentError(path, f"stop.{key}: the only placeholder allowed is {{number}}")
+    for key in ("emergency", "short"):
+        if redflags.NUMBER not in parts[key].text:
+            raise ContentError(path, f"stop.{key} must name the reader's number as {{number}}")
+    return StopRule(**parts)
+
+
+def load_stop_rule(path: Path, known_sources: Iterable[str] | None = None) -> StopRule:
+    """Read the stop rule (the `stop` section) of the plan's rules file.
+
+    Raises:
+        ContentError: the file is not YAML, the section or one of its parts is missing or
+            unknown, a text writes an emergency number or another placeholder, the emergency
+            part does not name `{number}`, or (with `known_sources`) a source id is unknown.
+    """
+    data = read_yaml(path)
+    if not isinstance(data, dict) or "stop" not in data:
+        raise ContentError(path, "expected a stop section")
+    known = None if known_sources is None else set(known_sources)
+    return _stop_rule(path, data["stop"], known)
 
 
 def load_rules(path: Path, known_sources: Iterable[str]) -> PlanRules:
@@ -167,8 +243,9 @@ def load_rules(path: Path, known_sources: Iterable[str]) -> PlanRules:
     """
     data = read_yaml(path)
     known = set(known_sources)
-    if not isinstance(data, dict) or set(data) != {"move_up", "texts"}:
-        raise ContentError(path, "expected the two sections move_up and texts")
+    if not isinstance(data, dict) or set(data) != {"move_up", "texts", "stop"}:
+        raise ContentError(path, "expected the three sections move_up, texts and stop")
+    _stop_rule(path, data["stop"], known)
     move_up = data["move_up"]
     texts = data["texts"]
     if not isinstance(move_up, dict) or set(move_up) != set(LEVELS[1:]):
@@ -191,7 +268,7 @@ def load_rules(path: Path, known_sources: Iterable[str]) -> PlanRules:
     return rules
 
 
-def _rule(path: Path, where: str, entry: Any, known: set[str]) -> Rule:
+def _rule(path: Path, where: str, entry: Any, known: set[str] | None) -> Rule:
     if not isinstance(entry, dict) or set(entry) != {"text", "sources", "facts"}:
         raise ContentError(path, f"{where}: needs text, sources and facts")
     text, sources, facts = entry["text"], entry["sources"], entry["facts"]
@@ -200,7 +277,7 @@ def _rule(path: Path, where: str, entry: Any, known: set[str]) -> Rule:
     for name, ids in (("sources", sources), ("facts", facts)):
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             raise ContentError(path, f"{where}: {name} must be a list of ids")
-    unknown = [s for s in sources if s not in known]
+    unknown = [] if known is None else [s for s in sources if s not in known]
     if unknown:
         raise ContentError(path, f"{where}: unknown source ids {unknown}")
     return Rule(" ".join(text.split()), tuple(sources), tuple(facts))
@@ -1027,17 +1104,20 @@ def _event_description(week: Week, day: Day, titles: dict[str, str], link: str |
         joiner = " or " if activity.kind == "aerobic" else ": "
         what = f"{activity.detail}{joiner}{names}" if names else activity.detail
         lines.append(f"{activity.title} ({activity.minutes} min): {what}.")
-    lines.append(STOP_RULE)
+    lines.append(f"{STOP_RULE} {STOP.disclaimer.text}")
     if link:
         lines.append(f"Your plan: {link}")
     return "\n".join(lines)
 
 
-# The stop rule of NHS Tayside's exercise sheets (STOP_SOURCES), said the same everywhere.
-STOP_SIGNS = "you get chest pain, feel dizzy or faint, or are very short of breath"
-STOP_RULE = (
-    f"Stop right away and get medical help if {STOP_SIGNS}. Educational, not medical advice."
-)
+# The stop rule, said the same everywhere, in the words of content/plan_rules.yaml. It is
+# read once, at import, as lib.redflags reads its checklist: every page, printout and
+# calendar event must say the same; a mistake in the file raises ContentError naming it.
+STOP: Final[StopRule] = load_stop_rule(RULES_PATH)
+STOP_SOURCES: Final[tuple[str, ...]] = STOP.source_ids
+STOP_FACTS: Final[tuple[str, ...]] = STOP.fact_ids
+# With no country known: every country's number, each with its name.
+STOP_RULE: Final[str] = STOP.text()
 
 
 def report_sections(plan: Plan, titles: dict[str, str]) -> tuple[Section, ...]:

@@ -398,6 +398,17 @@ class Projection:
     @property
     def summary(self) -> str:
         """Plain sentences: the reader's age, and what the line rests on (the text alternative)."""
+        point = self.at(self.age_years)
+        here = (
+            f" At {self.age_years} the line is extrapolated."
+            if point.basis == "extrapolated"
+            else ""
+        )
+        return f"{self.headline} {basis_sentence(self.measure)}{here} {THRESHOLDS_SENTENCE}"
+
+    @property
+    def headline(self) -> str:
+        """The summary's first sentence: what is left at the reader's age (the result bar)."""
         thing = "leg muscle" if self.measure == "mass" else "leg strength"
         point = self.at(self.age_years)
         if point.after_low_pct is not None and point.after_high_pct is not None:
@@ -413,24 +424,26 @@ class Projection:
                 f"of the {thing} they had at 30 (the band runs from {point.band_low_pct:.0f}% "
                 f"to {point.band_high_pct:.0f}%)."
             )
-        here = (
-            f" At {self.age_years} the line is extrapolated."
-            if point.basis == "extrapolated"
-            else ""
+        return first
+
+    @property
+    def episode_headline(self) -> str:
+        """What a spell in bed takes, in one sentence (empty without one): the result bar."""
+        if not self.has_episode:
+            return ""
+        last = self.episode_days[self.episode.days]
+        return (
+            f"After {self.episode.days} days in bed, this illustration loses about "
+            f"{100 - last.strength_pct:.0f}% of leg strength and {100 - last.mass_pct:.0f}% "
+            f"of leg muscle size."
         )
-        return f"{first} {basis_sentence(self.measure)}{here} {THRESHOLDS_SENTENCE}"
 
     @property
     def episode_summary(self) -> str:
         """Plain sentences about the spell in bed, or an empty string without one."""
         if not self.has_episode:
             return ""
-        last = self.episode_days[self.episode.days]
-        lost = (
-            f"After {self.episode.days} days in bed, this illustration loses about "
-            f"{100 - last.strength_pct:.0f}% of leg strength and {100 - last.mass_pct:.0f}% "
-            f"of leg muscle size."
-        )
+        lost = self.episode_headline
         if self.episode.older:
             basis = (
                 " Both curves use figures from older adults: about 13% of knee strength after "

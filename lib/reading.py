@@ -307,13 +307,12 @@ def describe_exercise(exercise: Exercise) -> str:
 
 
 def _stop_box() -> str:
-    numbers = redflags.EMERGENCY_NUMBERS
+    # The stop rule's words come from content/plan_rules.yaml (plan.STOP), every country's
+    # number named, since a reading page does not know the reader's country.
+    stop, emergency, doctor = plan.STOP.sentences()
     return (
-        '<aside class="stop" aria-label="When to stop"><p><strong>Stop at once and get help'
-        f"</strong> if {html.escape(plan.STOP_SIGNS)} while you exercise. For sudden weakness, "
-        + tel.html_text(
-            f"call {numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU).</p></aside>"
-        )
+        f'<aside class="stop" aria-label="When to stop"><p><strong>{html.escape(stop)}</strong> '
+        f"{tel.html_text(html.escape(emergency))}</p><p>{html.escape(doctor)}</p></aside>"
     )
 
 
@@ -571,15 +570,47 @@ h2,h3{break-after:avoid}
 """.replace("\n", "")
 
 
-def style_hash() -> str:
-    """The CSP hash of the page's one style element (the only thing a page carries inline)."""
-    digest = hashlib.sha256(_STYLE.encode("utf-8")).digest()
+# The large-text, high-contrast reading option (`?large=true`, as in the app): added after
+# the style above. Body text 22 px; every text colour at 7:1 or more on its background
+# (WCAG 1.4.6, AAA; tests/unit/test_contrast.py measures them), dark borders, thick rings.
+_LARGE_STYLE: Final = """
+html{font-size:137.5%}
+body{color:#000}
+a{color:#003d66}
+a:focus-visible{outline:4px solid #003d66;outline-offset:3px}
+header,main,footer{max-width:48rem}
+header,footer{border-color:#1a1a1a}
+.meta,.redflag .src,.src-facts,.lme-glossary .also,.cause{color:#1a1a1a}
+th,td{border:2px solid #1a1a1a}
+th{background:#fff}
+.redflag,.stop{border-color:#8a1c14}
+.admonition{border-left-color:#003d66}
+.admonition.tip{border-left-color:#00573f}
+.admonition.warning{border-left-color:#5c3c00}
+.admonition.danger{border-left-color:#8a1c14}
+.admonition.danger .admonition-title{color:#6e1610}
+.urgency{border-left-color:#003d66}
+.urgency.emergency{border-color:#8a1c14}
+.urgency.urgent{border-color:#5c3c00}
+.tools{border-color:#003d66;border-width:3px}
+.mode{margin:.3rem 0 0}
+""".replace("\n", "")
+LARGE_KEY: Final = "large"  # lib.linkparams.LARGE's key: the app's own parameter
+
+
+def _hash(style: str) -> str:
+    digest = hashlib.sha256(style.encode("utf-8")).digest()
     return f"sha256-{base64.b64encode(digest).decode('ascii')}"
+
+
+def style_hash(*, large: bool = False) -> str:
+    """The CSP hash of the page's one style element (the only thing a page carries inline)."""
+    return _hash(_STYLE + _LARGE_STYLE if large else _STYLE)
 
 
 CONTENT_SECURITY_POLICY: Final = (
     "default-src 'none'; "
-    f"style-src '{style_hash()}'; "
+    f"style-src '{style_hash()}' '{style_hash(large=True)}'; "
     "img-src 'self' data:; "
     # Nothing here fetches; Lighthouse's robots.txt check fetches from the page, though.
     "connect-src 'self'; "
@@ -699,8 +730,36 @@ def readable_names(library: Library) -> frozenset[str]:
     return frozenset({*(a.slug for a in library.articles), "glossary"})
 
 
-def document(page: ReadingPage, library: Library, site: Site) -> str:
-    """The whole HTML document of a reading page."""
+_SITE_HREF = re.compile(r'href="(/[^"#]*)(#[^"]*)?"')
+
+
+def with_large(document_html: str) -> str:
+    """Every link of `document_html` to a page of this site, carrying `large=true`.
+
+    The reading pages and the app's pages they link to keep the large-text option on;
+    links to other sites and within the page (`#src-1`) are left alone.
+    """
+
+    def swap(match: re.Match[str]) -> str:
+        path, anchor = match[1], match[2] or ""
+        joiner = "&amp;" if "?" in path else "?"
+        return f'href="{path}{joiner}{LARGE_KEY}=true{anchor}"'
+
+    return _SITE_HREF.sub(swap, document_html)
+
+
+def _mode_link(page: ReadingPage, site: Site, large: bool) -> str:
+    """The header's link to the same page in the other reading mode."""
+    if large:
+        return f'<p class="mode"><a href="{site.href(page.path)}">Standard text size</a></p>'
+    return (
+        f'<p class="mode"><a href="{site.href(page.path)}?{LARGE_KEY}=true">Large text and '
+        "high contrast</a></p>"
+    )
+
+
+def document(page: ReadingPage, library: Library, site: Site, *, large: bool = False) -> str:
+    """The whole HTML document of a reading page; `large`: in the large-text reading mode."""
     title = page.title if page.path == INDEX_PATH else f"{page.title} · {SITE_NAME}"
     head = head_tags(
         title=title,
@@ -719,11 +778,12 @@ def document(page: ReadingPage, library: Library, site: Site) -> str:
         if page.app_page is not None
         else ""
     )
-    return (
-        f'<!DOCTYPE html><html lang="en"><head>{head}<style>{_STYLE}</style></head><body>'
+    style = _STYLE + _LARGE_STYLE if large else _STYLE
+    body = (
+        f'<!DOCTYPE html><html lang="en"><head>{head}<style>{style}</style></head><body>'
         '<a class="skip" href="#main">Skip to the text</a>'
         f'<header><p><a href="{site.href(INDEX_PATH)}">{SITE_NAME}</a></p>'
-        f'<nav aria-label="Reading pages"><ul>{nav}</ul></nav></header>'
+        f'<nav aria-label="Reading pages"><ul>{nav}</ul></nav><!--mode--></header>'
         f'<main id="main"><h1>{html.escape(page.title)}</h1>'
         f"{red_flag_box(library.home, library.sources, site)}"
         f"{_hrefs_local(page.body, readable_names(library), site)}{_tools(page, site)}</main>"
@@ -734,9 +794,12 @@ def document(page: ReadingPage, library: Library, site: Site) -> str:
         f'<li><a href="{site.href("/")}">The interactive explorer</a></li></ul></nav>'
         "</footer></body></html>"
     )
+    if large:
+        body = with_large(body)
+    return body.replace("<!--mode-->", _mode_link(page, site, large), 1)
 
 
-def not_found_document(library: Library, site: Site) -> str:
+def not_found_document(library: Library, site: Site, *, large: bool = False) -> str:
     """The page for a reading path that does not exist."""
     page = ReadingPage(
         path=f"{READ}/not-found",
@@ -745,7 +808,7 @@ def not_found_document(library: Library, site: Site) -> str:
         body=f'<p>There is no page here. <a href="{INDEX_PATH}">See every reading page</a>.</p>',
         kind="website",
     )
-    return document(page, library, site)
+    return document(page, library, site, large=large)
 
 
 # --- sitemap and robots ---------------------------------------------------------------------

@@ -158,6 +158,11 @@ _A_NUMBER: Final = re.compile(r"(?<!\d)(?:999|911|112)(?!\d)")
 _BRACES: Final = re.compile(r"\{[^}]*\}|[{}]")
 
 
+def has_emergency_number(text: str) -> bool:
+    """Whether a text writes an emergency number (999, 911 or 112) itself."""
+    return _A_NUMBER.search(text) is not None
+
+
 class _Bad(ValueError):
     """A problem in the checklist; `load_checklist` names the file in front of it."""
 

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from lib import plan
+from lib import plan, results
 from lib.content import ContentError
 from ui import render_article, require_router
 from ui.content import load_library, load_plan_rules, show_content_error
-from ui.exercises import stop_rules
+from ui.exercises import stop_rule_doctor, stop_rules
 from ui.plan import downloads, plan_inputs, show_plan
 from ui.present import scene_details
+from ui.results import full_results_mark, load_wording, result_bar
 from ui.screening import load_text as load_screening_text
 from ui.share import current_link, share_panel
 
@@ -27,6 +28,7 @@ except ContentError as err:
     screening_text = None
 details = scene_details()
 details.__enter__()
+stop_rule_doctor()
 inputs = plan_inputs(text=screening_text)
 
 try:
@@ -38,6 +40,9 @@ except ContentError as err:
 
 if inputs and library and rules:
     built = plan.build_plan(inputs, library, rules, screening_text)
+    wording = load_wording()
+    result_bar(results.plan_bar(built, wording) if wording else None)
+    full_results_mark()
     show_plan(built, library, rules)
     downloads(built, library, current_link())
     share_panel()

@@ -74,10 +74,11 @@ elif all_scenes:
         else:
             with st.expander("Speaker notes", expanded=True, icon=":material/notes:"):
                 st.html(scene.notes_html)
+    link = link_to(scene.page, linkparams.canonical(scene.page, scene.query))
     with code:
-        link = link_to(scene.page, linkparams.canonical(scene.page, scene.query))
         if link:
             qr_code(link, title=f"QR code of the scene: {scene.title}", width_px=300)
             st.caption(link)
-            local_note(link)
+    if link:
+        local_note(link)  # across the page: its addresses do not fit the QR code's column
     links.page_link("quiz", label="Then the quiz: myths and facts", icon=":material/school:")

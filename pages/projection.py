@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from lib import charts, projection
+from lib import charts, projection, results
 from lib import linkparams as lp
 from ui import render_article, require_router, show_chart, source_line
 from ui.inputs import url_choice, url_slider
 from ui.present import on_scene
+from ui.results import full_results_mark, load_wording, result_bar
 from ui.share import share_panel
 
 require_router()
@@ -45,9 +46,6 @@ with right:
     bedrest_days = url_slider(lp.BEDREST_DAYS)
 
 inputs.__exit__(None, None, None)
-if not scene:
-    charts_here = st.container()  # the charts below the inputs, as the page reads
-
 path = projection.project(
     age_years=age,
     rate_pct_per_decade=rate,
@@ -55,6 +53,12 @@ path = projection.project(
     bedrest_age_years=bedrest_age,
     bedrest_days=bedrest_days,
 )
+if not scene:
+    # On a phone the chart is a screen below the inputs: the result in words stays in view.
+    wording = load_wording()
+    result_bar(results.projection_bar(path, wording) if wording else None)
+    full_results_mark()
+    charts_here = st.container()  # the charts below the inputs, as the page reads
 reference = (
     projection.project(age_years=age, rate_pct_per_decade=rate) if measure == "strength" else None
 )
@@ -65,7 +69,9 @@ with charts_here:
     )
     with main:
         show_chart(
-            charts.projection_chart(path, reference),
+            charts.projection_chart,
+            path,
+            reference,
             summary=path.summary,
             data=path.rows(),
             name="muscle_over_a_lifetime",
@@ -74,7 +80,8 @@ with charts_here:
     if path.has_episode:
         with episode:
             show_chart(
-                charts.episode_chart(path),
+                charts.episode_chart,
+                path,
                 summary=path.episode_summary,
                 data=charts.episode_rows(path),
                 name="bed_rest_day_by_day",

@@ -3,12 +3,13 @@
 import streamlit as st
 
 from lib import linkparams as lp
-from lib import screening
+from lib import results, screening
 from lib.content import ContentError
 from ui import require_router
 from ui.content import show_content_error
 from ui.inputs import url_number, url_optional_choice
 from ui.present import scene_details
+from ui.results import full_results_mark, load_wording, result_bar
 from ui.screening import (
     emergency_line,
     load_text,
@@ -16,7 +17,7 @@ from ui.screening import (
     sex_input,
     summary_download,
 )
-from ui.share import current_link, share_panel
+from ui.share import share_panel
 
 require_router()
 # The emergency line goes first, above the title: the reader may be standing up for a test.
@@ -49,11 +50,14 @@ if text is not None:
     st.caption(text.age_note)
 
     everything = screening_inputs(age, sex, text, country=country)
+    wording = load_wording()
+    result_bar(results.screening_bar(everything, text, wording) if wording else None)
 
+    full_results_mark()
     st.header("All results", anchor=False)
     st.markdown(f"**{text.not_diagnosis}** {text.within_cutoff}")
     st.markdown("\n".join(f"- {line}" for line in screening.summary(everything, text)))
-    summary_download(everything, age, sex, current_link(), text)
+    summary_download(everything, age, sex, text, country)
     share_panel()
     details.__exit__(None, None, None)
 else:

@@ -2,14 +2,16 @@
 
 import streamlit as st
 
-from lib import guidelines
+from lib import guidelines, results
 from lib import linkparams as lp
 from lib.content import ContentError
 from ui import require_router
 from ui.content import show_content_error
 from ui.inputs import url_number
 from ui.present import scene_details
+from ui.results import full_results_mark, load_wording, result_bar
 from ui.selfcheck import (
+    PILLARS,
     activity_inputs,
     guideline_input,
     load_text,
@@ -42,6 +44,9 @@ except ContentError as err:
     show_content_error(err)
 else:
     assessment = guidelines.assess(inputs, text)
+    wording = load_wording()
+    result_bar(results.self_check_bar(assessment, text, PILLARS, wording) if wording else None)
+    full_results_mark()
     render_assessment(assessment, text)
     summary_download(assessment, current_link(), text)
 share_panel()

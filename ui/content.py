@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -15,6 +16,7 @@ from lib import content, exercises, glossary, plan, quiz, reading, scenes, tel
 from lib.content import Article, ContentError, Site, Source
 from lib.exercises import Exercise
 from lib.glossary import Term
+from ui import chrome
 
 _DEFAULT_CONTENT_DIR = Path(__file__).parents[1] / "content"
 # The pages a presenter scene may open: read once, not on every rerun in presenter mode.
@@ -24,6 +26,32 @@ _PAGE_NAMES = tuple(sorted(p.stem for p in (Path(__file__).parents[1] / "pages")
 def content_dir() -> Path:
     """Where the content lives; tests point `EXPLORER_CONTENT_DIR` at a copy (say, a broken one)."""
     return Path(os.environ.get("EXPLORER_CONTENT_DIR") or _DEFAULT_CONTENT_DIR)
+
+
+T = TypeVar("T")
+_SHARED: dict[tuple[Hashable, ...], Any] = {}
+_SHARED_MAX = 256
+
+
+def shared(loader: Callable[..., T], *key: Hashable) -> T:
+    """`loader(*key)`, remembered for the whole process in a plain dict in front of it.
+
+    `loader` is one of the st.cache_resource functions here, whose values are immutable and
+    whose arguments (paths and their mtimes) say when a file changed. Streamlit's cache
+    hashes its arguments on every call (about 0.2 ms: a screening run asks for the sources
+    15 times); a dict lookup does not. A failed load (ContentError) is not remembered, so it
+    is reported on every run as before. Entries for old mtimes go when the dict is full.
+    """
+    entry = (loader, *key)
+    try:
+        return _SHARED[entry]  # type: ignore[no-any-return]
+    except KeyError:
+        pass
+    value = loader(*key)
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    _SHARED[entry] = value
+    return value
 
 
 def _mtime(path: Path) -> int:
@@ -55,7 +83,7 @@ def load_site() -> Site:
     """
     path = content_dir() / "site.yaml"
     try:
-        return _site(path, _mtime(path))
+        return shared(_site, path, _mtime(path))
     except ContentError as err:
         _show_error(err)
         return content.DEFAULT_SITE
@@ -95,7 +123,7 @@ def load_library() -> tuple[Exercise, ...]:
     """
     folder = content_dir() / "exercises"
     sources_path = content_dir() / "sources.yaml"
-    return _library(folder, _folder_mtime(folder), sources_path, _mtime(sources_path))
+    return shared(_library, folder, _folder_mtime(folder), sources_path, _mtime(sources_path))
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -113,7 +141,7 @@ def load_plan_rules() -> plan.PlanRules:
     """
     path = content_dir() / "plan_rules.yaml"
     sources_path = content_dir() / "sources.yaml"
-    return _plan_rules(path, _mtime(path), sources_path, _mtime(sources_path))
+    return shared(_plan_rules, path, _mtime(path), sources_path, _mtime(sources_path))
 
 
 def show_content_error(err: ContentError) -> None:
@@ -124,7 +152,7 @@ def show_content_error(err: ContentError) -> None:
 def load_sources() -> Mapping[str, Source]:
     """Every source of `content/sources.yaml` (cached until the file changes)."""
     path = content_dir() / "sources.yaml"
-    return _sources(path, _mtime(path))
+    return shared(_sources, path, _mtime(path))
 
 
 def load_article(slug: str) -> Article:
@@ -134,7 +162,7 @@ def load_article(slug: str) -> Article:
     if path is None:
         raise ContentError(folder / f"NNN-{slug}.md", "no article file with this slug")
     sources_path = folder / "sources.yaml"
-    return _article(path, _mtime(path), sources_path, _mtime(sources_path), load_site())
+    return shared(_article, path, _mtime(path), sources_path, _mtime(sources_path), load_site())
 
 
 def _show_error(err: ContentError) -> None:
@@ -165,7 +193,7 @@ def render_article(slug: str, *, show_title: bool = True) -> Article | None:
             f"Reviewed {article.reviewed:%d %B %Y}"
         )
         reading_link(reading.article_path(slug))
-    st.html(article.html)
+    chrome.html(article.html)
     return article
 
 
@@ -187,7 +215,7 @@ def render_glossary(query: str) -> None:
     path = content_dir() / "glossary.yaml"
     sources_path = content_dir() / "sources.yaml"
     try:
-        terms = _glossary(path, _mtime(path), sources_path, _mtime(sources_path))
+        terms = shared(_glossary, path, _mtime(path), sources_path, _mtime(sources_path))
         sources = load_sources()
     except ContentError as err:
         _show_error(err)
@@ -256,7 +284,7 @@ def load_scenes() -> tuple[scenes.Scene, ...]:
     """
     path = content_dir() / "scenes.yaml"
     sources_path = content_dir() / "sources.yaml"
-    return _scenes(path, _mtime(path), sources_path, _mtime(sources_path), _PAGE_NAMES)
+    return shared(_scenes, path, _mtime(path), sources_path, _mtime(sources_path), _PAGE_NAMES)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -274,4 +302,4 @@ def load_quiz() -> tuple[quiz.Question, ...]:
     """
     path = content_dir() / "quiz.yaml"
     sources_path = content_dir() / "sources.yaml"
-    return _quiz(path, _mtime(path), sources_path, _mtime(sources_path))
+    return shared(_quiz, path, _mtime(path), sources_path, _mtime(sources_path))

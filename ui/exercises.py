@@ -6,22 +6,33 @@ import streamlit as st
 
 from lib import figures, plan, redflags, tel
 from lib.exercises import EQUIPMENT_NAMES, LEVEL_NAMES, MUSCLE_NAMES, Exercise
-from ui import links
+from ui import links, present
 from ui.charts import source_line
+from ui.chrome import html
 
 
 def stop_rules() -> None:
-    """The warning signs to stop for, above any advice to exercise, with their sources."""
-    numbers = redflags.EMERGENCY_NUMBERS
-    st.error(
-        tel.markdown(
-            f"**Stop at once and get help** if {plan.STOP_SIGNS} while you exercise. For sudden "
-            f"weakness, call {numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU)."
-        ),
-        icon=":material/emergency:",
+    """The warning signs to stop for, above any advice to exercise, with their sources.
+
+    On a projected scene, which must fit one screen, the box keeps when to stop and when to
+    call; when to see a doctor moves under it into the scene's fold (`stop_rule_doctor`).
+    """
+    # The words are content/plan_rules.yaml's (plan.STOP), every country's number named.
+    stop, emergency, doctor = plan.STOP.sentences()
+    text = (
+        f"**{stop}** {emergency}" if present.on_scene() else f"**{stop}** {emergency}\n\n{doctor}"
     )
-    source_line((*plan.STOP_SOURCES, *redflags.EMERGENCY_NUMBER_SOURCES), ("EX-05", "RF-01"))
+    st.error(tel.markdown(text), icon=":material/emergency:")
+    source_line(
+        (*plan.STOP_SOURCES, *redflags.EMERGENCY_NUMBER_SOURCES), (*plan.STOP_FACTS, "RF-01")
+    )
     links.page_link("red_flags", label="Check the warning signs", icon=":material/emergency:")
+
+
+def stop_rule_doctor() -> None:
+    """On a projected scene: the stop rule's same-day advice, inside the scene's fold."""
+    if present.on_scene():
+        st.warning(plan.STOP.sentences()[2], icon=":material/emergency:")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -35,13 +46,13 @@ def exercise_card(exercise: Exercise, *, expanded: bool = False) -> None:
     with st.container(border=True):
         picture, words = st.columns([2, 3], vertical_alignment="center")
         with picture:
-            st.html(_figure(exercise.figure, exercise.title))
+            html(_figure(exercise.figure, exercise.title))
         with words:
             st.header(exercise.title, anchor=False)
             st.markdown(exercise.summary)
             st.caption(describe(exercise))
         with st.expander(f"How to do the {exercise.title.lower()}", expanded=expanded):
-            st.html(exercise.html)
+            html(exercise.html)
 
 
 def describe(exercise: Exercise) -> str:

@@ -15,6 +15,7 @@ from lib.exercises import Exercise
 from lib.redflags import Country
 from ui.content import load_sources
 from ui.inputs import url_choice
+from ui.share import current_link
 
 SECTIONS = linkparams.SECTIONS.options
 # Typed fields are kept to a length that fits their line on the page.
@@ -42,22 +43,32 @@ def pdf_download(*, key: str, file_name: str, title: str, link: str | None, **pa
     """
     st.markdown("**One printable page (PDF)**")
     country, paper = country_and_paper()
-    document = handout.build(
-        fields=pdf.Fields(),
-        country=country,
-        paper=paper,
-        sources=load_sources(),
-        link=link,
-        version=lib.__version__,
-        made_on=dt.date.today(),
-        title=title,
-        subtitle=handout.OWN_SUBTITLE,
-        **parts,
-    )
+    if link is not None:  # read again after the country and paper, so the link holds them
+        link = current_link()
+    sources, today = load_sources(), dt.date.today()
+
+    def document() -> bytes:
+        # Made when clicked, not on every run: laying the page out (its exercise diagrams
+        # among it) cost a plan page's first view about 5 ms, for a PDF few download.
+        return pdf.handout_pdf(
+            handout.build(
+                fields=pdf.Fields(),
+                country=country,
+                paper=paper,
+                sources=sources,
+                link=link,
+                version=lib.__version__,
+                made_on=today,
+                title=title,
+                subtitle=handout.OWN_SUBTITLE,
+                **parts,
+            )
+        )
+
     size = "US Letter" if paper == "letter" else "A4"
     st.download_button(
         f"Download one page (PDF, {size})",
-        lambda: pdf.handout_pdf(document),  # made when clicked, not on every rerun
+        document,
         file_name=file_name,
         mime="application/pdf",
         icon=":material/picture_as_pdf:",

@@ -157,8 +157,23 @@ def value_of(key: str) -> Any:
 
 
 def view_items() -> tuple[Item, ...]:
-    """This view's link parameters, as the builder writes them."""
-    return links.query(_state().shown.values())
+    """This view's link parameters, as the builder writes them, then the reading options."""
+    return (*links.query(_state().shown.values()), *reading_items())
+
+
+def link_is_new() -> bool:
+    """Whether this run's address is one the app did not write (a link opened, a page change)."""
+    return _state().new
+
+
+def reading_items() -> tuple[Item, ...]:
+    """The reading options every link carries (`large=true`), when the reader has them on.
+
+    They live in Session State under their keys (`ui.large` keeps them), not in a page's
+    own inputs, so they stay on from page to page.
+    """
+    param = linkparams.LARGE
+    return ((param.key, "true"),) if st.session_state.get(param.key) is True else ()
 
 
 def _root() -> str:
@@ -210,6 +225,8 @@ def carried(page: str, extra: Mapping[str, str] | None = None) -> dict[str, list
         found[key] = list(target.codes(checked.value)) or [""]
     for key, value in (extra or {}).items():
         found[key] = [value]
+    for key, value in reading_items():
+        found.setdefault(key, [value])
     if _presenting():
         found.setdefault(linkparams.PRESENT.key, ["1"])
     return found

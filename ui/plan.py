@@ -61,7 +61,8 @@ def show_plan(built: Plan, library: tuple[Exercise, ...], rules: PlanRules | Non
         )
     st.markdown(f"**In short:** {built.summary}")
     show_chart(
-        charts.plan_chart(built),
+        charts.plan_chart,
+        built,
         summary=charts.plan_summary(built),
         data=charts.plan_rows(built),
         name="plan_weeks",

@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import streamlit as st
 import streamlit.components.v2 as components
 
-from lib import linkparams, scenes
+from lib import linkparams, redflags, scenes
 from lib.content import ContentError
 from ui import links
 from ui.charts import SCENE_BOX_KEY
@@ -35,26 +35,92 @@ html { font-size: 26px !important; }
 .lme-article { max-width: none; }
 .st-key-lme_present_bar { border-bottom: 2px solid #0072b2; padding-bottom: 0.2rem; }
 """
-# A scene fills one screen: type follows the screen's height, the chart takes what is left,
-# and the corner QR code keeps a margin of its own on the right.
+# A scene fills one screen: type follows the screen's height (about 2.4% of it, 17 px on a
+# 720-line screen, 26 px on a 1080-line one; the chart's text is larger still, see
+# lib.charts.projected), the chart takes what is left (FIT_JS), and the corner QR code keeps
+# a margin of its own on the right.
 SCENE_CSS = """
-html { font-size: clamp(15px, 2.2vh, 30px) !important; }
-:root { --lme-qr: clamp(120px, 22vh, 300px); }
+html { font-size: clamp(15px, 2.4vh, 34px) !important; }
+:root { --lme-qr: clamp(150px, 25vh, 330px); }
 [data-testid="stMainBlockContainer"] {
-  max-width: none !important; padding: 0.6rem calc(var(--lme-qr) + 2.5rem) 1rem 2rem !important;
+  max-width: none !important; padding: 0.5rem calc(var(--lme-qr) + 2rem) 1rem 1.5rem !important;
 }
-[data-testid="stMainBlockContainer"] h1 { font-size: 1.7rem !important; padding: 0 !important; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { gap: 0.55rem; }
+[data-testid="stHeading"] [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
+[data-testid="stMainBlockContainer"] h1 {
+  font-size: 1.6rem !important; line-height: 1.25 !important; padding: 0 !important;
+  margin: 0 !important;
+}
 [data-testid="stMainBlockContainer"] [data-testid="stAlert"] > div { padding: 0.3rem 0.8rem; }
+/* The page's grey introduction under its title: for a reader at home, not for the room. */
+[data-testid="stElementContainer"]:has(h1)
+  + [data-testid="stElementContainer"]:has([data-testid="stCaptionContainer"]) {
+  display: none;
+}
 .st-key-lme_scene_qr {
-  position: fixed; right: 1rem; bottom: 1rem; width: var(--lme-qr); z-index: 100;
+  position: fixed; right: 0.8rem; bottom: 0.8rem; width: var(--lme-qr); z-index: 100;
   background: #fff; padding: 0.3rem; gap: 0.1rem;
 }
 .st-key-lme_scene_qr p {
-  font-size: 0.75rem; line-height: 1.2; text-align: center; margin: 0; word-break: break-all;
+  font-size: 0.8rem; line-height: 1.25; text-align: center; margin: 0; overflow-wrap: anywhere;
 }
-.st-key-lme_scene_chart { height: calc(100vh - 17rem); min-height: 12rem; }
-.st-key-lme_scene_chart [data-testid="stMarkdownContainer"] p { font-size: 0.8rem; margin: 0; }
+.st-key-lme_scene_qr strong { display: block; font-size: 1rem; }
+.st-key-lme_scene_chart {
+  flex: 0 0 auto !important; height: var(--lme-chart-h, calc(100vh - 17rem)) !important;
+  min-height: 10rem; gap: 0.2rem;
+}
+.st-key-lme_scene_chart [data-testid="stMarkdownContainer"] p { font-size: 0.95rem; margin: 0; }
+.st-key-lme_scene_chart [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
+.st-key-lme_scene_chart [data-testid="stVerticalBlock"],
+.st-key-lme_scene_chart [data-testid="stColumn"] { height: 100%; min-height: 0; }
+.st-key-lme_scene_chart [data-testid="stElementContainer"] { flex-shrink: 0; }
+.st-key-lme_scene_chart [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]),
+.st-key-lme_scene_chart [data-testid="stLayoutWrapper"]:has([data-testid="stVegaLiteChart"]),
+.st-key-lme_scene_chart [data-testid="stHorizontalBlock"] { flex: 1 1 0; min-height: 0; }
 .st-key-lme_scene_chart [data-testid="stVegaLiteChart"] { height: 100%; }
+"""
+# The chart's box takes the height the screen has left, so that the row of controls under it
+# ("Change the inputs") ends just above the screen's bottom edge: measured in the page, as
+# the type wraps differently on each screen. Vega redraws a "container"-sized chart when the
+# window reports a resize. An opened control may run below the edge: the chart keeps its size.
+FIT_JS = """
+export default function () {
+  let last = 0;
+  const fit = () => {
+    const box = document.querySelector(".st-key-lme_scene_chart");
+    const block = document.querySelector(
+      '[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"]'
+    );
+    if (!box || !block || !block.contains(box)) return;
+    let top = box;
+    while (top.parentElement && top.parentElement !== block) top = top.parentElement;
+    const below = top.nextElementSibling || top;
+    const heads = [...below.querySelectorAll("details > summary")].filter(
+      (head) => !head.parentElement.parentElement.closest("details")
+    );  // a control's own header, not those folded inside it
+    const bottom = Math.max(
+      ...(heads.length ? heads : [below]).map((e) => e.getBoundingClientRect().bottom)
+    );
+    const main = document.querySelector('[data-testid="stMain"]');
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    const spare = window.innerHeight - 0.6 * rem - (bottom + (main ? main.scrollTop : 0));
+    const height = Math.max(10 * rem, Math.floor(box.getBoundingClientRect().height + spare));
+    if (Math.abs(height - last) < 2) return;
+    last = height;
+    document.documentElement.style.setProperty("--lme-chart-h", `${height}px`);
+    requestAnimationFrame(() => window.dispatchEvent(new Event("resize")));
+  };
+  const watch = new ResizeObserver(() => requestAnimationFrame(fit));
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  if (main) watch.observe(main);
+  window.addEventListener("resize", fit);
+  fit();
+  return () => {
+    watch.disconnect();
+    window.removeEventListener("resize", fit);
+    document.documentElement.style.removeProperty("--lme-chart-h");
+  };
+}
 """
 # The full-screen QR slide: the code takes most of the screen's height.
 SLIDE_CSS = """
@@ -110,6 +176,7 @@ export default function (component) {
 }
 """
 _keys = components.component("lme_keys", js=KEYS_JS)
+_fit = components.component("lme_fit", js=FIT_JS)
 ROOMS = scenes.Rooms()
 SEEN_KEY = "lme_room_seen"
 ROOM_KEY = "lme_room"
@@ -243,14 +310,33 @@ def presenter_chrome() -> None:
         st.html(f"<style>{SCENE_CSS}</style>")
     elif slide:
         st.html(f"<style>{SLIDE_CSS}</style>")
+    titles = step_titles(scene) if page == scene.page else ("",)
+    step = scene_step(scene) if page == scene.page else 1
     with st.container(key="lme_present_bar", horizontal=True, vertical_alignment="center"):
-        if index > 0:
+        if step > 1:
+            key_link(
+                "prev",
+                scene.script,
+                "Previous",
+                ":material/arrow_back:",
+                _step_params(scene, step - 1),
+            )
+        elif index > 0:
             before = all_scenes[index - 1]
             key_link(
                 "prev", before.script, "Previous", ":material/arrow_back:", scene_params(before)
             )
-        st.markdown(f"**{index + 1} / {len(all_scenes)}**")
-        if index + 1 < len(all_scenes):
+        counted = f" · step {step} of {len(titles)}" if len(titles) > 1 else ""
+        st.markdown(f"**{index + 1} / {len(all_scenes)}**{counted}")
+        if step < len(titles):
+            key_link(
+                "next",
+                scene.script,
+                f"Next: {titles[step]}",
+                ":material/arrow_forward:",
+                _step_params(scene, step + 1),
+            )
+        elif index + 1 < len(all_scenes):
             after = all_scenes[index + 1]
             key_link(
                 "next",
@@ -287,7 +373,29 @@ def presenter_chrome() -> None:
         keys()
     if page == scene.page:
         corner_qr(scene)
+        _fit(key="lme_fit", height=0)
     follow(scene, page or "")
+
+
+def step_titles(scene: scenes.Scene) -> tuple[str, ...]:
+    """The steps a clicker moves through on a scene before the next scene, by title.
+
+    The warning signs do not fit one screen in type a room can read: first the groups by
+    urgency (with the emergency line), then each group's signs, one group a step.
+    """
+    if scene.page == "red_flags":
+        return ("The signs by urgency", *(group.heading for group in redflags.GROUPS))
+    return (scene.title,)
+
+
+def scene_step(scene: scenes.Scene) -> int:
+    """The step the address shows (`step=`, from 1), kept within the scene's steps."""
+    asked = linkparams.STEP.read(st.query_params.get_all(linkparams.STEP.key)).value
+    return max(1, min(int(asked), len(step_titles(scene))))
+
+
+def _step_params(scene: scenes.Scene, step: int) -> dict[str, str]:
+    return scene_params(scene, step=str(step)) if step > 1 else scene_params(scene)
 
 
 def short_link(scene: scenes.Scene) -> str | None:
@@ -305,9 +413,12 @@ def corner_qr(scene: scenes.Scene) -> None:
     link = short_link(scene)
     if not link:
         return
+    # The address under the code, split after the host so that no word is broken: the
+    # short path, the part a student types, on its own line in bold.
+    host, _, path = link.split("://", 1)[-1].partition("/")
     with st.container(key="lme_scene_qr", gap=None):
         qr_code(link, title=f"QR code of the scene: {scene.title}", width_px=300)
-        st.markdown(link.split("://", 1)[-1])
+        st.markdown(f"{host}  \n**/{path}**")
 
 
 def follow(scene: scenes.Scene, page: str) -> None:

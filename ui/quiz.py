@@ -22,7 +22,7 @@ html { font-size: clamp(15px, 2.6vh, 34px) !important; }
 }
 .lme-quiz-options { list-style: none; padding: 0 !important; margin: 0 !important; }
 .lme-quiz-options li { border: 2px solid #d0d0d0; border-radius: 0.5rem; padding: 0.3rem 0.8rem;
-  margin: 0.35rem 0 !important; }
+  margin: 0.35rem 0 !important; font-size: 1.25rem !important; line-height: 1.3; }
 .lme-quiz-explanation .sources, .lme-quiz-explanation .sources li { font-size: 0.6rem !important; }
 .lme-quiz-explanation .sources h2 { font-size: 0.8rem !important; padding: 0.2rem 0 !important; }
 .lme-quiz-options li.lme-quiz-right { border: 4px solid #007a3d; background: #e8f5ee; }

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import cast
 
 import streamlit as st
 
 import lib
-from lib import charts, redflags, report, screening, tel
+from lib import charts, handout, pdf, redflags, report, screening, tel
 from lib import linkparams as lp
 from lib.links import OptionalChoice
+from lib.redflags import Country
 from lib.screening import Flag, ScreeningText, ScreenResult, Sex
 from ui.charts import show_chart, source_line
-from ui.content import content_dir, load_sources
+from ui.content import content_dir, load_sources, shared
 from ui.inputs import url_choice, url_optional_choice, url_optional_number
 from ui.redflags import call_link
 from ui.report import download_report
+from ui.share import current_link
 from ui.timers import timer
 
 # The sources of content/screening.yaml `where_next`, by country ("any": none chosen).
@@ -58,7 +61,7 @@ def load_text() -> ScreeningText:
         mtime = path.stat().st_mtime_ns
     except OSError:
         mtime = 0
-    return _text(path, mtime)
+    return shared(_text, path, mtime)
 
 
 def show_results(text: ScreeningText, *results: ScreenResult, country: str | None = None) -> None:
@@ -108,13 +111,72 @@ def how_to(title: str, steps: tuple[str, ...]) -> None:
 
 
 def summary_download(
-    results: list[ScreenResult], age_years: int, sex: str, link: str | None, text: ScreeningText
+    results: list[ScreenResult],
+    age_years: int,
+    sex: str,
+    text: ScreeningText,
+    country: str | None = None,
 ) -> None:
-    """A one-page printable HTML summary of every screen."""
+    """The screening printout: one PDF page (the reader's paper, the country's number) and
+    the printable HTML summary of every screen, both with the link back to this view."""
+    st.markdown("**One printable page (PDF)**")
+    paper: pdf.Paper = "letter" if url_choice(lp.PAPER) == "letter" else "a4"
+    link = current_link()  # read after the paper choice, so the link holds it too
+    if country not in redflags.EMERGENCY_NUMBERS:
+        # No number is printed for everyone: the page asks whose it should be.
+        st.info(
+            "Choose where you are at the top of the page, and the PDF prints your country's "
+            "emergency number and where to go next there.",
+            icon=":material/public:",
+        )
+    else:
+        document = screening_handout(
+            results, age_years, sex, link, text, cast(Country, country), paper
+        )
+        size = "US Letter" if paper == "letter" else "A4"
+        st.download_button(
+            f"Download one page (PDF, {size})",
+            lambda: pdf.handout_pdf(document),  # made when clicked, not on every rerun
+            file_name="leg-muscle-screening.pdf",
+            mime="application/pdf",
+            icon=":material/picture_as_pdf:",
+            key="screening_pdf",
+            on_click="ignore",
+        )
     download_report(
         summary_report(results, age_years, sex, link, text),
         file_name="leg-muscle-screening.html",
         key="screening_summary",
+    )
+
+
+def screening_handout(
+    results: list[ScreenResult],
+    age_years: int,
+    sex: str,
+    link: str | None,
+    text: ScreeningText,
+    country: Country,
+    paper: pdf.Paper,
+) -> pdf.Handout:
+    """The screening printout: the results entered, each with what it means ("screening,
+    not a diagnosis"), the next steps and where to go next in `country`, the warning signs
+    with that country's number only, the QR code back to this view and numbered sources."""
+    words = text.summary
+    return handout.build(
+        fields=pdf.Fields(),
+        country=country,
+        paper=paper,
+        sources=load_sources(),
+        screening_results=results,
+        screening_text=text,
+        screening_detail=True,
+        link=link,
+        version=lib.__version__,
+        made_on=dt.date.today(),
+        title=words["title"],
+        subtitle=words["subtitle"].format(age=age_years, sex=sex, not_diagnosis=text.not_diagnosis)
+        + " Educational, not medical advice.",
     )
 
 
@@ -201,7 +263,10 @@ def screening_inputs(
     if detailed:
         show_results(text, chair, country=country)
         show_chart(
-            charts.chair_stand_chart(chair, age, sex),
+            charts.chair_stand_chart,
+            chair,
+            age,
+            sex,
             summary=charts.chair_stand_summary(chair, age, sex),
             data=charts.chair_stand_rows(sex),
             name="chair_stand_norms",

@@ -19,7 +19,7 @@ from lib.content import ContentError
 from lib.guidelines import Assessment, GuidelineText, Status
 from ui import links
 from ui.charts import show_chart, show_table, source_line
-from ui.content import content_dir, load_sources
+from ui.content import content_dir, load_sources, shared
 from ui.handout import pdf_download
 from ui.inputs import url_choice, url_number, url_toggle
 from ui.report import download_report
@@ -56,7 +56,7 @@ def load_text() -> GuidelineText:
         mtime = path.stat().st_mtime_ns
     except OSError:
         mtime = 0
-    return _text(path, mtime)
+    return shared(_text, path, mtime)
 
 
 def _convert_weight() -> None:
@@ -141,7 +141,8 @@ def render_assessment(assessment: Assessment, text: GuidelineText) -> None:
         st.info(note, icon=":material/info:")
     source_line(assessment.note_source_ids, assessment.note_fact_ids)
     show_chart(
-        charts.guideline_chart(assessment),
+        charts.guideline_chart,
+        assessment,
         summary=charts.guideline_summary(assessment),
         data=charts.guideline_rows(assessment),
         name="guideline_self_check",

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import links as link_lib
 from lib import preview, qr
-from ui import links
+from ui import chrome, links
 from web import reading as web_reading
 
 __all__ = ["current_link", "local_note", "qr_code", "share_panel"]
@@ -35,10 +35,22 @@ def local_note(link: str) -> None:
     )
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+_QR_KEY = "_lme_qr_images"
+_QR_KEEP = 8
+
+
 def _qr_img(link: str, title: str) -> str:
-    # About 5 ms to encode: cached, since every rerun of an interactive page draws it again.
-    return qr.qr_img(link, title=title)
+    # About 5 ms to encode, and every rerun of an interactive page draws it again, so the
+    # last few are kept: in this session's own state, never in a cache shared by the
+    # process, because the link carries what the reader typed.
+    kept = st.session_state.setdefault(_QR_KEY, {})
+    key = (link, title)
+    if key not in kept:
+        image = qr.qr_img(link, title=title)
+        while len(kept) >= _QR_KEEP:
+            kept.pop(next(iter(kept)))
+        kept[key] = image
+    return str(kept[key])
 
 
 def qr_code(link: str, *, title: str, width_px: int = 220) -> None:
@@ -48,7 +60,7 @@ def qr_code(link: str, *, title: str, width_px: int = 220) -> None:
     except ValueError:
         st.caption("This link is too long for a QR code; copy it instead.")
         return
-    st.html(f'<div class="lme-qr-box" style="width:{width_px}px;max-width:100%">{image}</div>')
+    chrome.html(f'<div class="lme-qr-box" style="width:{width_px}px;max-width:100%">{image}</div>')
 
 
 def current_link() -> str | None:

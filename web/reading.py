@@ -84,14 +84,17 @@ class Built:
 
 
 @functools.lru_cache(maxsize=8)
-def _build(folder: Path, version: int, base_url: str) -> Built:
+def _build(folder: Path, version: int, base_url: str, large: bool = False) -> Built:
     library = reading.load_library(folder)
     site = reading.Site(base_url)
     all_pages = reading.pages(library)
     html_type = "text/html; charset=utf-8"
     return Built(
-        pages={p.path: _body(reading.document(p, library, site), html_type) for p in all_pages},
-        not_found=_body(reading.not_found_document(library, site), html_type),
+        pages={
+            p.path: _body(reading.document(p, library, site, large=large), html_type)
+            for p in all_pages
+        },
+        not_found=_body(reading.not_found_document(library, site, large=large), html_type),
         sitemap=_body(reading.sitemap_xml(all_pages, site), "application/xml; charset=utf-8"),
         robots=_body(reading.robots_txt(site), "text/plain; charset=utf-8"),
         modified=version / 1e9,
@@ -104,10 +107,19 @@ def _site(request: Request, base_path: str) -> reading.Site:
     return reading.site_for(os.environ.get("EXPLORER_PUBLIC_URL"), here)
 
 
-def built(request: Request, base_path: str) -> Built:
-    """The pages for the current content and address (ContentError when content is broken)."""
+def large(request: Request) -> bool:
+    """Whether the link asks for the large-text, high-contrast reading option (`large=true`)."""
+    raws = request.query_params.getlist(linkparams.LARGE.key)[-1:]
+    return bool(raws) and bool(linkparams.LARGE.read([raw[:20] for raw in raws]).value)
+
+
+def built(request: Request, base_path: str, *, large_text: bool = False) -> Built:
+    """The pages for the current content and address (ContentError when content is broken).
+
+    `large_text`: the pages in the large-text reading mode (built the first time one is asked).
+    """
     folder = content_dir()
-    return _build(folder, _version(folder), _site(request, base_path).base_url)
+    return _build(folder, _version(folder), _site(request, base_path).base_url, large_text)
 
 
 def _respond(
@@ -167,20 +179,22 @@ def _content_problem(err: ContentError) -> Response:
 def reading_page(base_path: str, request: Request) -> Response:
     """`/read/...`: a reading page, or the not-found page (404)."""
     try:
-        site_pages = built(request, base_path)
+        site_pages = built(request, base_path, large_text=large(request))
     except ContentError as err:
         return _content_problem(err)
     path = f"{reading.READ}/{request.path_params['rest']}"
     body = site_pages.pages.get(path)
     if body is None:
         if path.endswith("/") and path.rstrip("/") in site_pages.pages:
-            return RedirectResponse(_site(request, base_path).href(path.rstrip("/")), 301)
+            query = f"?{reading.LARGE_KEY}=true" if large(request) else ""
+            return RedirectResponse(_site(request, base_path).href(path.rstrip("/")) + query, 301)
         return _respond(request, site_pages.not_found, modified=None, status=404)
     return _respond(request, body, modified=site_pages.modified)
 
 
 def read_root(base_path: str, request: Request) -> Response:
-    return RedirectResponse(_site(request, base_path).href(reading.INDEX_PATH), 301)
+    query = f"?{reading.LARGE_KEY}=true" if large(request) else ""
+    return RedirectResponse(_site(request, base_path).href(reading.INDEX_PATH) + query, 301)
 
 
 def sitemap(base_path: str, request: Request) -> Response:

@@ -148,10 +148,14 @@ def test_a_limb_ischaemia_sign_shows_the_emergency_call_at_the_top(country, numb
     order = [e.type for e in at.main if e.type in {"title", "error"}]
     assert order[0] == "error"
     calls = [h.proto.body for h in at.get("html") if "tel:" in h.proto.body]
-    assert calls == [
+    # The verdict's call link, then the result bar's (which stays in view as the reader ticks).
+    assert calls[0] == (
         f'<p style="font-size:1.5rem;font-weight:700;margin:0.2rem 0 0.8rem 0">'
         f'<a href="tel:{number}">Tap to call {number}</a></p>'
-    ]
+    )
+    assert len(calls) == 2
+    assert 'class="lme-result lme-result-error"' in calls[1]
+    assert f'<a href="tel:{number}">Tap to call {number}</a>' in calls[1]
 
 
 def test_a_ticked_emergency_is_also_shown_where_it_was_ticked():

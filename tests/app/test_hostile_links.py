@@ -220,6 +220,7 @@ SPECS: dict[str, dict[str, Spec]] = {
         "tug_s": Number(0.1, 600, integer=False, optional=True),
         "sts5_s": Number(0.1, 300, integer=False, optional=True),
         "grip_kg": Number(0, 150, integer=False, optional=True),
+        "paper": Choice(("a4", "letter")),
     },
     "pages/red_flags.py": {"country": Choice(("uk", "us", "eu"))},
     "pages/glossary.py": {"q": Text(60)},
@@ -252,6 +253,8 @@ SPECS: dict[str, dict[str, Spec]] = {
         "paper": Choice(("a4", "letter")),
     },
 }
+# The reading options every page takes (the README's "any page" rows): the sidebar's switch.
+EVERY_PAGE_SPECS: dict[str, Spec] = {"large": Flag()}
 WEIGHT_LB = Number(55, 660, integer=False)
 # Inputs drawn beside the plan's PDF download, only when there is a plan.
 PRINT_KEYS = frozenset({"country", "paper"})
@@ -266,8 +269,16 @@ def readme_keys() -> dict[str, set[str]]:
     return found
 
 
+def readme_every_page_keys() -> set[str]:
+    """The link parameters the README's table gives for any page (`| any page | ... |`)."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    cells = re.findall(r"^\| any page \| ([^|]+) \|", readme, re.M)
+    return {key for cell in cells for key in re.findall(r"`(\w+)`", cell)}
+
+
 README_KEYS = readme_keys()
-ALL_KEYS = sorted({key for keys in README_KEYS.values() for key in keys})
+EVERY_PAGE_KEYS = readme_every_page_keys()
+ALL_KEYS = sorted({key for keys in README_KEYS.values() for key in keys} | EVERY_PAGE_KEYS)
 
 # --- hostile values ----------------------------------------------------------------------------
 
@@ -328,8 +339,8 @@ def one_or_repeated(values: st.SearchStrategy[str]) -> st.SearchStrategy[str | l
 @st.composite
 def hostile_links(draw: st.DrawFn, page: str) -> dict[str, str | list[str]]:
     """A query dict: some of the page's own parameters, other pages' and unknown ones."""
-    own = sorted(README_KEYS.get(page, ()))
-    specs = SPECS.get(page, {})
+    own = sorted(README_KEYS.get(page, set()) | EVERY_PAGE_KEYS)
+    specs = {**SPECS.get(page, {}), **EVERY_PAGE_SPECS}
     query: dict[str, str | list[str]] = {}
     for key in draw(st.lists(st.sampled_from(own), unique=True)) if own else []:
         values = st.one_of(HOSTILE, specs[key].good()) if key in specs else HOSTILE
@@ -410,7 +421,7 @@ def spec_for(page: str, key: str, query: dict[str, str | list[str]]) -> Spec:
         unit, raw = SPECS[page]["unit"], [last(query["unit"])]
         if unit.accepts(raw, ("kg", "lb")) and unit.shown(raw, ("kg", "lb")) == "lb":
             return WEIGHT_LB
-    return SPECS[page][key]
+    return {**SPECS.get(page, {}), **EVERY_PAGE_SPECS}[key]
 
 
 def check_page(page: str, query: dict[str, str | list[str]]) -> None:
@@ -428,7 +439,7 @@ def check_page(page: str, query: dict[str, str | list[str]]) -> None:
     no_plan = page == "pages/plan.py" and any(
         "pick at least one day" in str(w.value).casefold() for w in at.warning
     )
-    for key in SPECS.get(page, {}):
+    for key in {**SPECS.get(page, {}), **EVERY_PAGE_SPECS}:
         if key not in query:
             continue
         if no_plan and key in PRINT_KEYS:
@@ -469,6 +480,7 @@ def test_specs_match_the_readme():
     """Every link parameter the README lists has a spec here, and no spec is undocumented."""
     specs = {page: set(keys) for page, keys in SPECS.items()}
     assert specs == README_KEYS, "add the README's new link parameters to SPECS above"
+    assert set(EVERY_PAGE_SPECS) == EVERY_PAGE_KEYS, "and its any-page ones to EVERY_PAGE_SPECS"
 
 
 @pytest.mark.parametrize("page", INPUT_PAGES)

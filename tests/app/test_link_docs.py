@@ -118,3 +118,32 @@ def test_clicking_each_documented_code_writes_it(page):
             assert written == expected, (param.key, code, at.query_params)
             checked += 1
     assert checked >= 2
+
+
+EVERY_PAGE_ROW = re.compile(r"^\| any page \| ([^|]+) \| ([^|]+) \|", re.M)
+
+
+def documented_every_page() -> dict[str, set[str]]:
+    """The README's "any page" rows: each key with the codes its Values column lists."""
+    found: dict[str, set[str]] = {}
+    for keys_cell, values_cell in EVERY_PAGE_ROW.findall((ROOT / "README.md").read_text("utf-8")):
+        for key in re.findall(r"`(\w+)`", keys_cell):
+            found[key] = set(re.findall(r"`(\w+)`", values_cell))
+    return found
+
+
+def test_the_readme_lists_every_any_page_parameter_with_its_codes():
+    """The "any page" rows are lib/linkparams.py's EVERY_PAGE, each with all its codes."""
+    declared = {p.key: set(p.values()) for p in linkparams.EVERY_PAGE}
+    assert documented_every_page() == declared
+
+
+@pytest.mark.parametrize("page", ["pages/home.py", "pages/self_check.py", "pages/causes.py"])
+def test_clicking_the_large_text_switch_writes_its_code(page):
+    """Switched on, the address bar says `large=true`; off, the parameter is left out."""
+    at = open_page(page)
+    assert at.query_params.get("large") is None
+    at.toggle(key=linkparams.LARGE.key).set_value(True).run()
+    assert at.query_params.get("large") == "true"
+    at.toggle(key=linkparams.LARGE.key).set_value(False).run()
+    assert at.query_params.get("large") is None

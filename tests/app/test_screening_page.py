@@ -206,3 +206,83 @@ def test_handout_with_screening_carries_the_screening_notice():
     page = "".join(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
     assert "".join(NOT_DIAGNOSIS.split()) in page
     assert "".join(TEXT.within_cutoff.split()) in page
+
+
+SCREENED = {"age": "72", "chair_stands": "9", "balance_stage": "2", "tug_s": "14.2"}
+
+
+@pytest.mark.parametrize(
+    ("country", "paper", "label", "size_mm", "where"),
+    [
+        ("us", "letter", "US Letter", (215.9, 279.4), "physical therapist"),
+        ("uk", None, "A4", (210.0, 297.0), "falls prevention service"),
+        ("eu", "a4", "A4", (210.0, 297.0), "physiotherapist"),
+    ],
+)
+def test_the_screening_page_offers_its_printout_as_a_one_page_pdf(
+    monkeypatch, country, paper, label, size_mm, where
+):
+    """The download is a real PDF: the results entered with what each means and
+    "screening, not a diagnosis", where to go next in the country, that country's number
+    only, the fields to fill in, on one page of the chosen paper, in readable type."""
+    import io
+    import re
+
+    import pypdf
+
+    import ui.screening
+    from lib import pdf, redflags
+    from tests.unit.test_pdf import assert_readable
+
+    made = []
+    real = ui.screening.screening_handout
+
+    def keep(*args, **kwargs):
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(ui.screening, "screening_handout", keep)
+    query = {**SCREENED, "country": country, **({"paper": paper} if paper else {})}
+    at = open_page(PAGE, query)
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert f"Download one page (PDF, {label})" in labels
+    (document,) = made
+    data = pdf.handout_pdf(document)
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) * 25.4 / 72, 1), round(float(box.height) * 25.4 / 72, 1)) == (
+        size_mm
+    )
+    text = reader.pages[0].extract_text()
+    flat = "".join(text.split())
+    number = redflags.EMERGENCY_NUMBERS[country]
+    assert f"Call {number} now" in text
+    for other in set(redflags.EMERGENCY_NUMBERS.values()) - {number}:
+        assert not re.search(rf"(?<!\d){other}(?!\d)", text), other
+    assert flat.count("".join(NOT_DIAGNOSIS.split())) >= 2  # the subtitle and the results
+    for name in ("30-second chair stand", "4-stage balance test", "Timed Up and Go (fall risk)"):
+        assert name in text
+    rows = document.results[0].rows
+    assert len(rows) == 4  # chair stand, balance, TUG twice; the tests not done are left out
+    for label_, value in rows:
+        assert "".join(f"{label_}: {value}".split()) in flat
+    assert "".join(TEXT.where_heading.split()) in flat
+    assert "".join(where.split()) in flat
+    for field in ("Patient name:", "Date:", "Clinician:", "Contact:", "Follow-up:"):
+        assert field in text
+    assert "Sources." in text
+    assert "1. " in text
+    assert_readable(data, document)
+
+
+def test_without_a_country_the_pdf_asks_whose_number_to_print():
+    """No country chosen: no PDF with one number for everyone, but a note saying why; the
+    HTML summary (which names every country's number) is still offered."""
+    at = open_page(PAGE, SCREENED)
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert not any(label.startswith("Download one page (PDF") for label in labels)
+    assert "Download a printable summary (HTML)" in labels
+    assert any("Choose where you are" in i.value for i in at.info)

@@ -86,3 +86,15 @@ def test_an_impossible_timer_result_is_ignored(hostile):
     at = send_result(at, "balance", 5 if hostile == 200 else hostile)
     assert not at.exception
     assert at.segmented_control(key="balance_stage").value is None
+
+
+def test_every_timer_carries_the_safety_line():
+    """Each of the four timers shows the safety line (someone beside you), and the page's
+    emergency line, with the reader's number, is above them all."""
+    at = open_page(PAGE, {"age": "72", "country": "us"})
+    timers = at.get("bidi_component")
+    assert len(timers) == 4
+    for element in timers:
+        words = json.loads(element.proto.json)["words"]
+        assert words["safety"].startswith("Safety first: have someone stand beside you")
+    assert "call [911](tel:911)" in at.error[0].value

@@ -32,6 +32,8 @@ class Allowed:
     upstream: str
 
 
+REPORT = "reproduced in a bare Streamlit app; to file: docs/upstream/streamlit-sidebar-nav-list.md"
+
 ALLOWED = (
     # Streamlit 1.67's sidebar navigation with sections (st.navigation with a dict) puts each
     # section's <li> items in a <ul> inside a <div>, and that <div> directly in the outer
@@ -41,13 +43,13 @@ ALLOWED = (
         "list",
         '[data-testid="stSidebarNav"]',
         "Streamlit's sidebar navigation: a <ul> whose children are <div>s",
-        "none found in the stored Streamlit issues; to be filed upstream",
+        REPORT,
     ),
     Allowed(
         "listitem",
         '[data-testid="stSidebarNav"]',
         "Streamlit's sidebar navigation: section items outside a list",
-        "none found in the stored Streamlit issues; to be filed upstream",
+        REPORT,
     ),
 )
 
@@ -91,6 +93,24 @@ def test_page_has_no_axe_violations_of_its_own(server: Server, sized: Visit, pat
     assert our_violations(sized.page, run_axe(sized)) == []
 
 
+# The large-text, high-contrast option (`?large=true`) on the pages it changes most: the
+# result bar, the warning signs, an article, the chart pages.
+LARGE_PAGES = ("/", "/projection", "/self_check", "/screening", "/plan", "/red_flags", "/causes")
+
+
+@pytest.mark.parametrize("sized", WIDTHS, indirect=True, ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("path", LARGE_PAGES)
+def test_large_text_pages_have_no_axe_violations_of_their_own(
+    server: Server, sized: Visit, path: str
+):
+    """Zero axe-core violations of our own with the large-text option on, at 390 and 1280 px."""
+    sized.page.goto(f"{server.url}{path}?large=true")
+    sized.settle()
+    size = sized.page.evaluate("getComputedStyle(document.documentElement).fontSize")
+    assert size == "22px"  # the option is on
+    assert our_violations(sized.page, run_axe(sized)) == []
+
+
 def test_the_allow_list_is_still_needed(server: Server, visit: Visit):
     """Each excused rule still fires inside Streamlit's element: drop it once fixed upstream."""
     visit.page.goto(server.url)
@@ -104,6 +124,18 @@ def test_the_allow_list_is_still_needed(server: Server, visit: Visit):
             for n in v["nodes"]
         ]
         assert any(visit.page.evaluate(_INSIDE, [s, allowed.within]) for s in nodes), allowed
+
+
+def test_each_excuse_points_to_its_upstream_report():
+    """Every excused rule names its report, and a report kept in docs/ exists and names it."""
+    for allowed in ALLOWED:
+        path = allowed.upstream.rsplit(" ", 1)[-1]
+        if path.startswith("docs/"):
+            report = (ROOT / path).read_text(encoding="utf-8")
+            assert f"`{allowed.rule}`" in report, allowed
+            assert "stSidebarNavItems" in report, allowed
+        else:
+            assert "github.com/streamlit/streamlit/issues/" in allowed.upstream, allowed
 
 
 def test_a_heading_jump_in_our_markup_is_caught(server: Server, visit: Visit):

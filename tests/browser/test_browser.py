@@ -166,12 +166,11 @@ def test_projection_deep_link_shows_the_summary(server: Server, visit: Visit):
     page = visit.page
     page.goto(f"{server.url}/projection?age=80&rate=8")
     visit.settle()
-    assert (
-        page.get_by_text(
-            "At 80, someone on this path keeps about 64% of the leg muscle they had at 30"
-        ).count()
-        == 1
-    )
+    # Once under the chart ("In words"), once in the result bar that stays in view.
+    sentence = "At 80, someone on this path keeps about 64% of the leg muscle they had at 30"
+    words = page.locator('[data-testid="stMarkdownContainer"]').get_by_text(sentence)
+    assert words.count() == 1
+    assert page.locator(".lme-result").get_by_text(sentence).count() == 1
     page.wait_for_selector(
         '[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg'
     )
@@ -218,10 +217,13 @@ def test_red_flag_emergency_is_on_top(server: Server, visit: Visit):
     assert alert.bounding_box()["y"] < heading.bounding_box()["y"]
     # The number is a link a phone can call, kept by the page's HTML sanitiser.
     # Every number the verdict names is a link too (lib.tel), and only the reader's number.
-    call = page.get_by_role("link", name="Tap to call 911")
-    assert call.count() == 1
+    # The verdict's call link on top; the result bar at the screen's foot repeats it.
+    calls = page.get_by_role("link", name="Tap to call 911")
+    assert calls.count() == 2
+    call = calls.first
     assert call.get_attribute("href") == "tel:911"
     assert call.bounding_box()["y"] < heading.bounding_box()["y"]
+    assert page.locator(".lme-result").get_by_role("link", name="Tap to call 911").count() == 1
     numbers = page.eval_on_selector_all('a[href^="tel:"]', "els => els.map(e => e.href)")
     assert set(numbers) == {"tel:911"}
 

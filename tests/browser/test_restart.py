@@ -14,6 +14,13 @@ from tests.browser.conftest import Visit, free_port, streamlit_server
 
 STATE = '[data-testid="stApp"]'
 SUMMARY_80 = "At 80, someone on this path keeps about"
+
+
+def summaries(page, text: str = SUMMARY_80) -> int:
+    """The chart's sentence in words (the result bar, which repeats it, left aside)."""
+    return page.locator('[data-testid="stMarkdownContainer"]').get_by_text(text).count()
+
+
 # Records every change of the app's connection and script state, from the moment it is added.
 OBSERVE = """() => {
   window.__states = [];
@@ -35,7 +42,7 @@ def test_page_survives_a_server_restart(visit: Visit, tmp_path):
     with streamlit_server(tmp_path, port=port) as first:
         page.goto(f"{first.url}/projection?age=80")
         visit.settle()
-        assert page.get_by_text(SUMMARY_80).count() == 1
+        assert summaries(page) == 1
         page.evaluate(OBSERVE)
         slider = page.get_by_role("slider", name="Age to look at")
 
@@ -62,7 +69,7 @@ def test_page_survives_a_server_restart(visit: Visit, tmp_path):
         dialog.wait_for(state="detached", timeout=15_000)
         assert connection(visit) == "CONNECTED"
         assert page.locator(STATE).get_attribute("data-test-script-state") == "notRunning"
-        assert page.get_by_text(SUMMARY_80).count() == 1
+        assert summaries(page) == 1
         assert page.locator('[data-testid="stException"]').count() == 0
         assert not slider.is_disabled()
         # Streamlit 1.67 does not rerun the script on reconnecting: the page keeps what it drew
@@ -75,6 +82,6 @@ def test_page_survives_a_server_restart(visit: Visit, tmp_path):
         page.keyboard.press("ArrowRight")
         page.wait_for_url(re.compile(r"[?&]age=81\b"), timeout=15_000)
         visit.settle()
-        assert page.get_by_text("At 81, someone on this path keeps about").count() == 1
+        assert summaries(page, "At 81, someone on this path keeps about") == 1
         assert "CONNECTED/running" in page.evaluate("() => window.__states")
         assert page.locator('[data-testid="stException"]').count() == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 import textstat
+import yaml
 
 from lib import content, exercises
 from tests.conftest import CONTENT
@@ -98,3 +99,30 @@ def test_off_step_heel_raise_carries_its_safety_note():
     """The off-step heel raise is not in NHS or NIA material: its notes say to hold on."""
     step = next(e for e in LIBRARY if e.slug == "heel_raise_step")
     assert "hold" in step.markdown.lower()
+
+
+# The clinical review (C9): for a reader placed at the seated level, getting down to the floor
+# and up again is itself the risk, and a fall there can become a long lie.
+FLOOR_RULE = (
+    "Do this on a firm bed. Use the floor only if you can get down and up again easily "
+    "without help."
+)
+
+
+@pytest.mark.parametrize(
+    "exercise", [e for e in LIBRARY if e.position == "lying"], ids=lambda e: e.slug
+)
+def test_every_lying_exercise_puts_the_bed_first_and_the_floor_only_if_easy(exercise):
+    """Each lying exercise's first safety note is the bed-first rule, word for word."""
+    meta = yaml.safe_load(
+        (CONTENT / "exercises" / f"{exercise.slug}.md").read_text("utf-8").split("---")[1]
+    )
+    assert " ".join(meta["safety"][0].split()) == FLOOR_RULE
+    assert FLOOR_RULE in " ".join(content.plain_text(exercise.markdown).split())
+
+
+def test_the_lying_exercises_are_the_seated_starters_floor_work():
+    """The bed-first rule covers every lying exercise, and both known ones are lying."""
+    lying = {e.slug for e in LIBRARY if e.position == "lying"}
+    assert {"glute_bridge", "side_lying_leg_lift"} <= lying
+    assert all(e.level == "seated" for e in LIBRARY if e.slug in lying)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from lib import charts
+from lib import charts, reading
 from tests.conftest import ROOT
 
 WHITE = "#FFFFFF"
@@ -350,6 +350,18 @@ CSS_PAIRS = [
     ("source text just jumped to", INK, "#fff1c7", TEXT),
     ("key points text", INK, "#f3f8fc", TEXT),
     ("key points box outline", "#0072b2", WHITE, GRAPHIC),
+    # The result bar (ui/results.py): its text and links on each of its three backgrounds.
+    ("result bar text", INK, "#eef5fb", TEXT),
+    ("result bar links", "#005a8c", "#eef5fb", TEXT),
+    ("result bar text, past a cut-off", INK, "#fdf4e3", TEXT),
+    ("result bar links, past a cut-off", "#005a8c", "#fdf4e3", TEXT),
+    ("result bar text, an emergency", INK, "#fcebe2", TEXT),
+    ("result bar links, an emergency", "#005a8c", "#fcebe2", TEXT),
+    ("result bar call link", "#8a1c14", "#fcebe2", TEXT),
+    ("result bar border", "#0072b2", WHITE, GRAPHIC),
+    ("result bar border, past a cut-off", "#8a5a00", WHITE, GRAPHIC),
+    ("result bar border, an emergency", "#b3261e", WHITE, GRAPHIC),
+    ("focus ring in the result bar", "#0072b2", "#fdf4e3", GRAPHIC),
 ]
 # Callout borders are decoration: each callout names its kind in its title ("Warning"), so
 # the border colour carries no meaning of its own and 1.4.11 does not apply to it.
@@ -376,3 +388,112 @@ def test_style_sheet_has_no_less_than_sign():
     here, these colours included (tests/browser/test_keyboard.py then fails too).
     """
     assert "<" not in CSS
+
+
+# --- the large-text, high-contrast option: ui/large.css and the reading pages' style ------------
+# WCAG 1.4.6 (AAA) asks 7:1 for text; the option holds its borders and focus rings to 7:1 too.
+
+AAA = 7.0
+LARGE_CSS = (ROOT / "ui" / "large.css").read_text("utf-8")
+# Streamlit 1.67's light alert backgrounds, as drawn: its colours at 10% (9% for errors)
+# over white (measured in Chromium).
+ALERTS = {
+    "info": over("#1C83E1", 0.1),
+    "warning": over("#FFE312", 0.1),
+    "error": over("#FF2B2B", 0.09),
+    "success": over("#21C354", 0.1),
+}
+# (what, foreground, background), every one needing 7:1, read from ui/large.css.
+LARGE_PAIRS = [
+    ("page text", "#000000", WHITE),
+    ("links", "#003d66", WHITE),
+    ("links in the sidebar", "#003d66", SIDEBAR),
+    ("captions and input labels", "#1a1a1a", WHITE),
+    ("sidebar text", "#000000", SIDEBAR),
+    ("box and input borders", "#1a1a1a", WHITE),
+    ("borders in the sidebar", "#1a1a1a", SECONDARY),
+    ("table borders", "#1a1a1a", "#eef3f8"),
+    ("the share panel's link", "#000000", WHITE),
+    ("focus ring", "#003d66", WHITE),
+    ("focus ring in the sidebar", "#003d66", SIDEBAR),
+    ("focus ring in a danger callout", "#003d66", "#fcebe2"),
+    ("result bar border", "#003d66", WHITE),
+    ("result bar text", "#000000", "#eef5fb"),
+    ("result bar links", "#003d66", "#eef5fb"),
+    ("result bar links, past a cut-off", "#003d66", "#fdf4e3"),
+    ("result bar links, an emergency", "#003d66", "#fcebe2"),
+    ("result bar border, past a cut-off", "#5c3c00", WHITE),
+    ("result bar border, an emergency", "#8a1c14", WHITE),
+    ("result bar call link", "#6e1610", "#fcebe2"),
+]
+ALERT_PAIRS = [(f"alert text on {kind}", "#000000", bg) for kind, bg in ALERTS.items()] + [
+    (f"alert border on {kind}", "#1a1a1a", bg) for kind, bg in ALERTS.items()
+]
+
+
+def _colour(value: str | tuple[float, float, float]) -> tuple[float, float, float]:
+    return rgb(value) if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize(
+    ("what", "fg", "bg"), LARGE_PAIRS + ALERT_PAIRS, ids=[p[0] for p in LARGE_PAIRS + ALERT_PAIRS]
+)
+def test_large_text_colours_reach_7_to_1(what, fg, bg):
+    """With the option on, every text, border and focus-ring colour reaches 7:1 (AAA)."""
+    assert contrast(_colour(fg), _colour(bg)) >= AAA, what
+
+
+def test_every_large_text_colour_is_checked():
+    """Every colour ui/large.css names is a foreground in the table above (or a background)."""
+    named = {c.lower() for c in re.findall(r"#[0-9A-Fa-f]{6}\b", LARGE_CSS)}
+    foregrounds = {fg.lower() for _, fg, _ in LARGE_PAIRS}
+    assert named - {"#ffffff"} <= foregrounds, named - foregrounds
+
+
+def test_large_text_style_sheet_has_no_less_than_sign():
+    """ui/large.css has no '<' either (Streamlit's sanitiser would drop the whole sheet)."""
+    assert "<" not in LARGE_CSS
+
+
+def test_large_text_raises_the_body_text_to_22_px():
+    """The option sets the root size to 22 px (the theme's is 18 px), which every rem follows."""
+    assert re.search(r"html \{ font-size: 22px !important; \}", LARGE_CSS)
+    assert THEME["baseFontSize"] == 18
+
+
+def _short_hex(colour: str) -> str:
+    """#abc as #aabbcc."""
+    h = colour.lstrip("#")
+    return "#" + "".join(c * 2 for c in h) if len(h) == 3 else colour
+
+
+READING_LARGE = reading._LARGE_STYLE
+# (what, foreground, background), every one needing 7:1, read from lib/reading.py.
+READING_LARGE_PAIRS = [
+    ("text", "#000000", WHITE),
+    ("links", "#003d66", WHITE),
+    ("links in a warning-sign box", "#003d66", "#fcebe2"),
+    ("fact ids and notes", "#1a1a1a", WHITE),
+    ("fact ids in a warning-sign box", "#1a1a1a", "#fcebe2"),
+    ("header, footer and table borders", "#1a1a1a", WHITE),
+    ("focus ring", "#003d66", WHITE),
+    ("warning-sign box border", "#8a1c14", WHITE),
+    ("danger callout title", "#6e1610", "#fcebe2"),
+    ("tip callout border", "#00573f", WHITE),
+    ("warning callout border", "#5c3c00", WHITE),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "fg", "bg"), READING_LARGE_PAIRS, ids=[p[0] for p in READING_LARGE_PAIRS]
+)
+def test_large_reading_pages_reach_7_to_1(what, fg, bg):
+    """A reading page in the large-text mode: text, borders and rings at 7:1 or more."""
+    assert contrast(rgb(fg), rgb(bg)) >= AAA, what
+
+
+def test_every_large_reading_colour_is_checked():
+    """Every colour the reading pages' large style names is a foreground in the table above."""
+    named = {_short_hex(c).lower() for c in re.findall(r"#[0-9A-Fa-f]{3,6}\b", READING_LARGE)}
+    foregrounds = {fg.lower() for _, fg, _ in READING_LARGE_PAIRS}
+    assert named - {"#ffffff"} <= foregrounds, named - foregrounds

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from html.parser import HTMLParser
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib import content, reading
+from lib import content, plan, reading
 from tests.conftest import CONTENT, ROOT
 
 APP_PAGES = {p.stem for p in (ROOT / "pages").glob("*.py")} | {""}
@@ -239,7 +240,7 @@ def test_exercise_pages_draw_their_diagram_inline(
         document = built[reading.exercise_path(exercise.slug)]
         assert f'id="lme-fig-{exercise.figure}-title"' in document
         assert "<svg" in document
-        assert "Stop at once and get help" in document
+        assert html.escape(plan.STOP.sentences()[0]) in document
 
 
 def test_warning_signs_are_grouped_by_urgency_with_every_sign_and_its_source(

@@ -57,12 +57,14 @@ EXPECTED: dict[str, Urgency] = {
     "RF-04b": E,
     "RF-04c": E,
     "RF-04d": E,
-    # RF-05 lasting, post-viral or isolated weakness (Mayo Clinic): book an appointment.
+    # RF-05 lasting or isolated weakness (Mayo Clinic): book an appointment. Weakness after a
+    # virus: urgent GP appointment or 111 (NHS Guillain-Barré syndrome, over Mayo Clinic).
     "RF-05a": A,
-    "RF-05b": A,
+    "RF-05b": U,
     "RF-05c": A,
-    # RF-06 claudication (NHS PAD): see a GP.
+    # RF-06 claudication, and PAD sores that do not heal (NHS PAD): see a GP.
     "RF-06a": A,
+    "RF-06b": A,
     # RF-07 PAD worse suddenly, rest pain (NHS PAD): urgent.
     "RF-07a": U,
     "RF-07b": U,
@@ -70,7 +72,8 @@ EXPECTED: dict[str, Urgency] = {
     "RF-08a": U,
     # RF-09 possible low vitamin D (AAFP): see a GP.
     "RF-09a": A,
-    # RF-10 DVT: urgent, same day; with chest pain or breathlessness (possible PE): emergency.
+    # RF-10 DVT or cellulitis: urgent, same day; with chest pain or breathlessness (possible
+    # PE): emergency.
     "RF-10a": U,
     "RF-10b": E,
     # RF-11 acute limb ischaemia (Health NZ): emergency (was urgent under RF-07).
@@ -93,6 +96,11 @@ EXPECTED: dict[str, Urgency] = {
     # RF-17 back pain (NHS): after a serious accident, 999; with a high temperature, urgent.
     "RF-17a": E,
     "RF-17b": U,
+    # RF-17 back pain (NHS), more of the same lists: with chest pain, 999; with weight loss, a
+    # lump, night or rest pain, cough or sneeze pain, or upper back pain, urgent.
+    "RF-17c": E,
+    "RF-17d": U,
+    "RF-17e": U,
     # RF-18 a stroke sign that passes, a TIA (Stroke Association): 999 all the same.
     "RF-18a": E,
     # RF-19 possible sepsis (NHS): 999 or A&E.
@@ -103,6 +111,10 @@ EXPECTED: dict[str, Urgency] = {
     # trouble, a racing heart or passing out; same day for sudden breathlessness or blood.
     "RF-21a": E,
     "RF-21b": U,
+    # RF-22 cellulitis that is spreading (NHS cellulitis): 999 or A&E.
+    "RF-22a": E,
+    # RF-23 possible spinal metastases with cancer (RNOH, NICE): the cancer team within 24 hours.
+    "RF-23a": U,
 }
 
 # Words in a ledger fact's `action` that name each level of urgency.
@@ -161,23 +173,33 @@ def test_dvt_is_urgent_and_with_chest_pain_or_breathlessness_an_emergency():
     assert (dvt.urgency, pe.urgency) == (U, E)
     assert "nhs-dvt" in dvt.source_ids
     assert "nhs-dvt" in pe.source_ids
-    assert triage(["RF-10a"], "eu").notes == (
-        "With chest pain or sudden breathlessness, call 112 now.",
-    )
+    (note,) = triage(["RF-10a"], "eu").notes
+    assert note.startswith("With chest pain or sudden breathlessness, call 112 now.")
 
 
-def test_weakness_after_a_virus_stays_an_appointment_but_says_when_it_is_an_emergency():
-    """RF-05b is 'book an appointment', with the plain warning that spreading weakness is not."""
+def test_weakness_after_a_virus_is_same_day_as_the_nhs_says_and_says_when_it_is_an_emergency():
+    """RF-05b follows the NHS (urgent GP or 111) over Mayo Clinic (appointment), keeps the
+    warning that spreading weakness is an emergency, and sits with the spreading weakness."""
     flag = BY_ID["RF-05b"]
-    assert flag.urgency == A
+    assert flag.urgency == U
+    assert "nhs-gbs-current" in flag.source_ids
+    assert "infection" in flag.symptom
+    assert "few weeks" in flag.symptom
+    assert "urgent GP appointment or call NHS 111" in flag.action
+    assert "Guillain-Barré" in flag.possible_cause
     (note,) = triage(["RF-05b"], "us").notes
     assert "hours or days" in note
     assert "emergency" in note
     assert "call 911" in note
+    assert triage(["RF-05b"], "uk").message == "Get medical help today."
     spreading = next(g for g in GROUPS if g.heading == "Spreading weakness")
     assert "hours or days" in spreading.note_for("uk")
     assert "call 999" in spreading.note_for("uk")
-    assert {f.fact_id for f in spreading.flags} == {"RF-03", "RF-04"}
+    assert {f.fact_id for f in spreading.flags} == {"RF-03", "RF-04", "RF-05"}
+    assert flag in spreading.flags
+    fact = LEDGER.facts["RF-05"]
+    assert fact.corrected is not None
+    assert "Mayo" in fact.corrected.was
 
 
 def test_both_legs_keeps_the_nhs_qualifier():
@@ -225,6 +247,7 @@ def test_the_signs_are_grouped_under_plain_headings():
     headings = [g.heading for g in GROUPS]
     assert headings == [
         "Back and both legs",
+        "Back pain",
         "Sudden weakness or stroke signs",
         "One leg: blood flow and clots",
         "After an injury, a cast, a fall or very hard exercise",
@@ -612,3 +635,117 @@ def test_the_clinical_review_s_missing_emergencies_are_on_the_checklist(flag_id,
     flag = BY_ID[flag_id]
     assert flag.urgency == urgency
     assert all(w in flag.symptom.lower() for w in words), flag.symptom
+
+
+# --- the review's open findings, closed (docs/clinical-safety.md section 5) -----------------
+
+# Each new or changed sign: its group, its urgency, words its symptom must keep, and the
+# source that gives it that urgency.
+NEW_SIGNS = [
+    ("RF-05b", "Spreading weakness", U, ("infection", "weakness"), "nhs-gbs-current"),
+    ("RF-17c", "Back pain", E, ("back pain", "chest pain"), "nhs-back-pain"),
+    ("RF-17d", "Back pain", U, ("back pain", "lost weight", "lump"), "nhs-back-pain"),
+    (
+        "RF-17e",
+        "Back pain",
+        U,
+        ("rest", "night", "sneeze", "between your shoulders"),
+        "nhs-back-pain",
+    ),
+    ("RF-23a", "Back and both legs", U, ("cancer", "back or neck pain", "sleeping"), "rnoh-mscc"),
+    ("RF-06b", "One leg: blood flow and clots", A, ("sores", "do not heal"), "nhs-pad"),
+    (
+        "RF-22a",
+        "Chest, breathing, or feeling very unwell",
+        E,
+        ("red, hot, swollen", "high temperature", "confused"),
+        "nhs-cellulitis",
+    ),
+]
+
+
+@pytest.mark.parametrize(("flag_id", "group", "urgency", "words", "source"), NEW_SIGNS)
+def test_each_new_sign_sits_in_its_group_at_its_sources_urgency(
+    flag_id, group, urgency, words, source
+):
+    """The sign is in the group a reader would look in, at the urgency its source gives."""
+    flag = BY_ID[flag_id]
+    assert flag.group == group
+    assert flag.urgency == urgency
+    assert all(w in flag.symptom.lower() for w in words), flag.symptom
+    assert source in flag.source_ids
+    assert flag.possible_cause.startswith("possible ")
+
+
+@pytest.mark.parametrize(("flag_id", "group", "urgency", "words", "source"), NEW_SIGNS)
+def test_each_new_sign_has_a_ledger_fact_citing_a_source_that_names_it_back(
+    flag_id, group, urgency, words, source, sources
+):
+    """The ledger fact exists in section 5, quotes its source and cites it, and the source,
+    dated and with a status, names the fact back; none rests on weak sources alone."""
+    fact = LEDGER.facts[flag_id[:5]]
+    assert fact.section == "5"
+    assert '"' in fact.statement  # the source's own words, quoted
+    assert source in fact.source_ids
+    assert flag_id[:5] in sources[source].facts
+    assert sources[source].accessed is not None
+    assert not all(sources[s].weak for s in BY_ID[flag_id].source_ids)
+
+
+@pytest.mark.parametrize(("flag_id", "group", "urgency", "words", "source"), NEW_SIGNS)
+@pytest.mark.parametrize(("country", "number"), [("uk", "999"), ("us", "911"), ("eu", "112")])
+def test_each_new_sign_gives_the_readers_own_number_and_no_other(
+    flag_id, group, urgency, words, source, country, number
+):
+    """An emergency sign says to call the reader's number; every note fills in only theirs."""
+    result = triage([flag_id], country)
+    others = {n for n in EMERGENCY_NUMBERS.values() if n != number}
+    text = " ".join((result.message, result.where, *result.notes))
+    if urgency == E:
+        assert result.message == f"Call {number} now."
+    assert not any(re.search(rf"(?<!\d){o}(?!\d)", text) for o in others), text
+    for note in result.notes:
+        assert f"call {number}" in note
+
+
+def test_a_red_hot_leg_stays_urgent_as_a_clot_and_names_cellulitis_with_its_999_signs():
+    """RF-10a names cellulitis beside a clot without lowering its urgency, and its note gives
+    the NHS cellulitis page's own emergency signs with the reader's number."""
+    clot = BY_ID["RF-10a"]
+    assert clot.urgency == U
+    assert "deep vein thrombosis" in clot.possible_cause
+    assert "cellulitis" in clot.possible_cause
+    assert {"nhs-dvt", "nhs-cellulitis"} <= set(clot.source_ids)
+    (note,) = triage(["RF-10a"], "us").notes
+    assert "chest pain or sudden breathlessness, call 911 now" in note
+    for sign in ("high temperature", "fast heartbeat", "confused", "cold, clammy"):
+        assert sign in note
+    assert note.count("call 911") == 2
+    # Ticking the spreading-infection sign with it makes the whole verdict an emergency.
+    assert triage(["RF-10a", "RF-22a"], "uk").urgency == E
+
+
+def test_back_pain_with_cancer_is_same_day_and_points_to_the_emergency_signs():
+    """RF-23a: the cancer team within 24 hours; with nerve signs, RF-13a's emergency."""
+    flag = BY_ID["RF-23a"]
+    assert "24 hours" in flag.action
+    assert "cancer team" in flag.action
+    (note,) = triage(["RF-23a"], "uk").notes
+    assert "emergency" in note
+    assert "call 999" in note
+    assert triage(["RF-23a", "RF-13a"], "uk").urgency == E
+
+
+def test_pad_sores_keep_the_nhs_level_and_say_when_to_go_sooner():
+    """RF-06b: the NHS gives PAD symptoms 'see a GP'; sudden worsening today, a cold leg 999."""
+    (note,) = triage(["RF-06b"], "eu").notes
+    assert "today" in note
+    assert "call 112 now" in note
+    assert "ulcers (open sores)" in LEDGER.facts["RF-06"].statement
+
+
+def test_back_pain_with_chest_pain_outranks_the_urgent_back_pain_signs():
+    """Chest pain with back pain is 999 whatever else is ticked (NHS back pain)."""
+    result = triage(["RF-17d", "RF-17e", "RF-17b", "RF-17c"], "uk")
+    assert result.urgency == E
+    assert result.flags[0].id == "RF-17c"
