@@ -18,11 +18,12 @@ from lib.guidelines import Assessment
 from lib.plan import Plan
 from lib.projection import (
     AGE_END_YEARS,
-    AGE_FASTER_YEARS,
     AGE_START_YEARS,
     OLDER_BEDREST_STUDIED_DAYS,
+    THRESHOLD_MARKERS,
     Projection,
     extrapolated_stretches,
+    marker_text,
 )
 from lib.screening import ScreenResult, Sex
 
@@ -301,18 +302,34 @@ def projection_chart(projection: Projection, reference: Projection | None = None
         .mark_text(color=GREY, fontSize=13, fontStyle="italic", dy=-12)
         .encode(x=alt.X("age:Q"), y=alt.Y("y:Q"), text=alt.Text("text:N"))
     )
+    # The dashed lines at 30 and 60 say what they are, on the chart: two short lines of text
+    # just right of each, low in the plot, below every curve (the lowest, strength after 60
+    # days in bed, stays above 18% up to 90).
     thresholds: list[Row] = [
-        {"age": AGE_START_YEARS, "note": "Loss starts (about 30)"},
-        {"age": AGE_FASTER_YEARS, "note": "Loss speeds up (about 60)"},
+        {"age": age, "note": marker_text(age), "label": "\n".join(lines), "y": 0}
+        for age, lines in THRESHOLD_MARKERS.items()
     ]
-    rules = (
-        alt.Chart(alt.NamedData(name="thresholds"))
-        .mark_rule(color=GREY, strokeDash=[4, 4])
-        .encode(
-            x=alt.X("age:Q"),
-            tooltip=[alt.Tooltip("note:N", title="Marker"), alt.Tooltip("age:Q", title="Age")],
-        )
+    threshold_data = alt.Chart(alt.NamedData(name="thresholds"))
+    rules = threshold_data.mark_rule(color=GREY, strokeDash=[4, 4]).encode(
+        x=alt.X("age:Q"),
+        tooltip=[alt.Tooltip("note:N", title="Marker"), alt.Tooltip("age:Q", title="Age")],
     )
+    # Vega puts a multi-line text's first line at its anchor and the others below it, so the
+    # anchor is lifted by one line more than the gap it keeps above the age axis.
+    line_px = CHART_TEXT_PX + 3
+    label_lines = max(len(lines) for lines in THRESHOLD_MARKERS.values())
+    # The strip at the foot of the plot the labels take; the bed-rest rule stops above it.
+    label_strip_px = 6 + line_px * label_lines + 4
+    rule_labels = threshold_data.mark_text(
+        align="left",
+        baseline="bottom",
+        dx=5,
+        dy=-6 - line_px * (label_lines - 1),
+        lineBreak="\n",
+        lineHeight=line_px,
+        fontSize=CHART_TEXT_PX,
+        color=INK,
+    ).encode(x=alt.X("age:Q"), y=alt.Y("y:Q"), text=alt.Text("label:N"))
     point = projection.at(projection.age_years)
     here: list[Row] = [{"age": point.age_years, "your_path_pct": round(point.path_pct, 1)}]
     marker = (
@@ -327,7 +344,7 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             ],
         )
     )
-    layers: list[alt.Chart] = [band, rules, path, marker, labels]
+    layers: list[alt.Chart] = [band, rules, path, marker, labels, rule_labels]
     datasets: dict[str, list[Row]] = {
         "segments": segments,
         "thresholds": thresholds,
@@ -367,6 +384,9 @@ def projection_chart(projection: Projection, reference: Projection | None = None
             .mark_rule(color=VERMILION, strokeWidth=2)
             .encode(
                 x=alt.X("age:Q"),
+                # From the top down to the labels of the lines at 30 and 60, not through them.
+                y=alt.value(0),
+                y2=alt.value({"expr": f"height - {label_strip_px}"}),
                 tooltip=[
                     alt.Tooltip("age:Q", title="Spell in bed at age"),
                     alt.Tooltip("days:Q", title="Days in bed"),

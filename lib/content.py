@@ -15,10 +15,12 @@ problem with a file is raised as `ContentError` naming that file.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import re
 import string
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,7 @@ from urllib.parse import urlsplit
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
@@ -40,6 +43,8 @@ from lib import tel
 
 AUDIENCES = frozenset({"patients", "educators", "clinicians"})
 ARTICLE_FIELDS = ("title", "summary", "audience", "reviewed", "review_due", "sources")
+# Optional: 3 to 5 plain sentences for the top of a long article (`is_long`).
+ARTICLE_OPTIONAL_FIELDS = ("key_points",)
 # verified, secondary, caveat: the ledger's grades for a source behind a fact; found: a source
 # found while writing, read in the stored copy; weak: no primary page or DOI could be found
 # (an archive, a copy or a retired site), and its `note` says what is missing.
@@ -167,6 +172,13 @@ class Article:
     html: str
     words: int
     minutes: int
+    key_points: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    @property
+    def long(self) -> bool:
+        """Whether it needs key points and a contents list at its top (`is_long`)."""
+        return is_long(self.words, len(self.sections))
 
 
 # --- the parser --------------------------------------------------------------------------
@@ -184,6 +196,8 @@ def make_parser() -> MarkdownIt:
     )
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.add_render_rule("citation", _render_citation)
+    md.add_render_rule("admonition_title_open", _render_admonition_title)
+    md.core.ruler.push("heading_ids", _heading_ids_rule)
     md.core.ruler.push("tel_links", tel.tel_links_rule)  # 999, 911, 112: tap to call
     return md
 
@@ -205,20 +219,291 @@ def _citation_rule(state: StateInline, silent: bool) -> bool:
 def _render_citation(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
-    """Render a citation as linked superscript numbers, numbering sources by first use."""
+    """Render a citation as linked superscript numbers, numbering sources by first use.
+
+    Each use of a citation gets its own id (`src-cite-3-2`: the second place source 3 is
+    cited), so the source list can link back to every place (`env["citation_uses"]`).
+    """
     numbers: dict[str, int] = env.setdefault("citation_numbers", {})
+    uses: dict[str, list[str]] = env.setdefault("citation_uses", {})
     sources: Mapping[str, Source] = env.get("sources", {})
+    prefix = env.get("anchor_prefix", "src")
     links = []
     for source_id in tokens[idx].meta["ids"]:
         if source_id not in sources:
             env.setdefault("unknown_citations", []).append(source_id)
-            links.append("?")
+            links.append("[?]")
             continue
         number = numbers.setdefault(source_id, len(numbers) + 1)
-        title = html.escape(sources[source_id].title, quote=True)
-        prefix = env.get("anchor_prefix", "src")
-        links.append(f'<a href="#{prefix}-{number}" title="{title}">{number}</a>')
-    return f'<sup class="cite">[{", ".join(links)}]</sup>'
+        anchors = uses.setdefault(source_id, [])
+        anchors.append(f"{prefix}-cite-{number}-{len(anchors) + 1}")
+        links.append(citation_link(sources[source_id], number, anchors[-1], prefix))
+    return cite_html(links)
+
+
+def citation_name(source: Source, number: int) -> str:
+    """A citation's accessible name in words: "Source 3: NHS, Sciatica"."""
+    return f"Source {number}: {source.short_author}, {source.title}"
+
+
+def citation_link(source: Source, number: int, anchor: str, prefix: str = "src") -> str:
+    """One citation number: a link to the source list's entry, with its own id and name.
+
+    Its box is at least 24 by 24 CSS px (`sup.cite a` in both style sheets; WCAG 2.2 SC 2.5.8).
+    """
+    name = html.escape(citation_name(source, number), quote=True)
+    return (
+        f'<a href="#{prefix}-{number}" id="{anchor}" class="cite-link" aria-label="{name}">'
+        f"[{number}]</a>"
+    )
+
+
+def cite_html(links: Sequence[str]) -> str:
+    """Citation links as one superscript group, each bracketed as Wikipedia does: [1][2]."""
+    return f'<sup class="cite">{"".join(links)}</sup>'
+
+
+def back_links_html(anchors: Sequence[str], number: int) -> str:
+    """The source list's way back: "Back to the text", or "Back to the text: a, b, c"."""
+    if not anchors:
+        return ""
+    if len(anchors) == 1:
+        return (
+            f' <span class="backrefs"><a class="backref" href="#{anchors[0]}" aria-label="Back '
+            f'to the text where source {number} is cited">Back to the text</a></span>'
+        )
+    letters = " ".join(
+        f'<a class="backref" href="#{anchor}" aria-label="{_letter(place)}: back to place '
+        f'{place} of {len(anchors)} where source {number} is cited">{_letter(place)}</a>'
+        for place, anchor in enumerate(anchors, start=1)
+    )
+    return f' <span class="backrefs">Back to the text: {letters}</span>'
+
+
+def _letter(place: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa: Wikipedia's back-link letters."""
+    letters = ""
+    while place > 0:
+        place, rest = divmod(place - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+# --- callout icons ------------------------------------------------------------------------
+
+# SVG icons for the callouts, decorative (the title says it in words: "Emergency: call 999
+# now"), so hidden from screen readers. An emoji drew as an empty box on some systems; these
+# need no font and no other host. Shown as an image from a data URI, not as inline <svg>:
+# Streamlit's st.html strips inline SVG (see lib.figures.svg_img). 24-unit view boxes,
+# paths drawn for this project; each in its callout's colour with white details.
+_ICONS: Final[Mapping[str, tuple[str, str]]] = {
+    # an octagon with an exclamation mark: stop, get help now
+    "danger": (
+        "#b3261e",
+        '<path d="M8 2h8l6 6v8l-6 6H8l-6-6V8z" fill="{ink}"/>'
+        '<path d="M12 6.5v7" stroke="#fff" stroke-width="2.6" stroke-linecap="round"/>'
+        '<circle cx="12" cy="17.2" r="1.6" fill="#fff"/>',
+    ),
+    # a triangle with an exclamation mark: take care
+    "warning": (
+        "#8a5300",
+        '<path d="M12 2.5 23 21.5H1z" fill="{ink}"/>'
+        '<path d="M12 9v6" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/>'
+        '<circle cx="12" cy="18.2" r="1.4" fill="#fff"/>',
+    ),
+    # a circle with an i: good to know
+    "note": (
+        "#005a8c",
+        '<circle cx="12" cy="12" r="10.5" fill="{ink}"/>'
+        '<path d="M12 10.5v7" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/>'
+        '<circle cx="12" cy="6.8" r="1.5" fill="#fff"/>',
+    ),
+    # a circle with a tick: a good idea
+    "tip": (
+        "#00694d",
+        '<circle cx="12" cy="12" r="10.5" fill="{ink}"/>'
+        '<path d="m7 12.5 3.2 3.2L17 9" fill="none" stroke="#fff" stroke-width="2.4" '
+        'stroke-linecap="round" stroke-linejoin="round"/>',
+    ),
+}
+
+
+def callout_icon_svg(kind: str) -> str | None:
+    """The standalone SVG of a callout kind's icon ("danger"), or None for an unknown kind."""
+    if kind not in _ICONS:
+        return None
+    ink, paths = _ICONS[kind]
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24">'
+        f"{paths.format(ink=ink)}</svg>"
+    )
+
+
+def callout_icon(kind: str) -> str:
+    """A callout's decorative icon as an `<img>` (empty alt, hidden), or "" for an unknown kind."""
+    svg = callout_icon_svg(kind)
+    if svg is None:
+        return ""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (
+        f'<img class="lme-icon" src="data:image/svg+xml;base64,{data}" alt="" '
+        'aria-hidden="true" width="24" height="24">'
+    )
+
+
+def _render_admonition_title(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """A callout's title with its kind's icon in front (decorative: the words carry it)."""
+    opening = next((t for t in reversed(tokens[:idx]) if t.type == "admonition_open"), None)
+    kind = str(opening.meta.get("tag", "")) if opening is not None else ""
+    return self.renderToken(tokens, idx, options, env) + callout_icon(kind)
+
+
+# --- heading ids, key points and the contents list ---------------------------------------
+
+# Ids a page already uses, never given to a heading.
+RESERVED_IDS: Final = frozenset({"main", "tools-h", "key-points", "contents", "src-list"})
+# An article is long (it needs key points and a contents list) from this many words of prose
+# and this many sections (h2): about three phone screens of text in 3 or more parts. The
+# about page (336 words) is not; every other article is (987 words and up).
+LONG_MIN_WORDS: Final = 500
+LONG_MIN_SECTIONS: Final = 3
+KEY_POINTS_MIN: Final = 3
+KEY_POINTS_MAX: Final = 5
+KEY_POINT_MAX_CHARS: Final = 220
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One h2 of an article: its id (the link target) and its words."""
+
+    anchor: str
+    title: str
+
+
+def slugify(text: str) -> str:
+    """A heading's id: lower-case words joined by hyphens, accents dropped.
+
+    >>> slugify("Guillain-Barré: what is it?")
+    'guillain-barre-what-is-it'
+    >>> slugify("What about muscle loss you can't explain?")
+    'what-about-muscle-loss-you-cant-explain'
+    """
+    plain = unicodedata.normalize("NFKD", re.sub(r"['\u2019]", "", text))
+    plain = plain.encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    if len(slug) > 60:
+        slug = slug[:60].rsplit("-", 1)[0]
+    return slug or "section"
+
+
+def unique_id(slug: str, used: set[str]) -> str:
+    """`slug`, or `slug-2`, `slug-3`... the first one not in `used` (which it joins)."""
+    if slug.startswith("src-"):  # the source list's ids
+        slug = f"section-{slug}"
+    candidate, count = slug, 1
+    while candidate in used:
+        count += 1
+        candidate = f"{slug}-{count}"
+    used.add(candidate)
+    return candidate
+
+
+def _inline_words(token: Token) -> str:
+    return "".join(
+        child.content for child in token.children or [] if child.type in {"text", "code_inline"}
+    ).strip()
+
+
+def _heading_ids_rule(state: StateCore) -> None:
+    """Core rule: give every top-level h2 and h3 a stable, unique id from its words.
+
+    Only where the caller asks (`env["heading_ids"]`, set for articles): short cited texts
+    that share a page (quiz answers) keep their headings bare. The h2s are recorded, in
+    order, as the contents list (`env["sections"]`).
+    """
+    if not state.env.get("heading_ids"):
+        return
+    used = set(RESERVED_IDS)
+    sections: list[Section] = []
+    for index, token in enumerate(state.tokens):
+        if token.type != "heading_open" or token.level != 0 or token.tag not in {"h2", "h3"}:
+            continue
+        words = _inline_words(state.tokens[index + 1])
+        anchor = unique_id(slugify(words), used)
+        token.attrSet("id", anchor)
+        if token.tag == "h2":
+            sections.append(Section(anchor, " ".join(words.split())))
+    state.env["sections"] = sections
+
+
+def is_long(words: int, sections: int) -> bool:
+    """Whether an article needs key points and a contents list at its top.
+
+    >>> is_long(500, 3), is_long(499, 12), is_long(2000, 2)
+    (True, False, False)
+    """
+    return words >= LONG_MIN_WORDS and sections >= LONG_MIN_SECTIONS
+
+
+def lead_html(key_points: Sequence[str], sections: Sequence[Section], sources: bool) -> str:
+    """The top of a long article: its key points, then a contents list linking each h2.
+
+    `sources`: whether the article ends with a source list (the contents list's last entry).
+    Either part is left out when empty (a contents list needs 2 or more sections).
+    """
+    parts = []
+    if key_points:
+        items = "".join(f"<li>{tel.html_text(html.escape(p))}</li>" for p in key_points)
+        parts.append(
+            '<section class="lme-keypoints" aria-labelledby="key-points">'
+            f'<h2 id="key-points">Key points</h2><ul>{items}</ul></section>'
+        )
+    if len(sections) >= 2:
+        entries = [(s.anchor, s.title) for s in sections]
+        if sources:
+            entries.append(("src-list", "Sources"))
+        links = "".join(
+            f'<li><a href="#{anchor}">{html.escape(title)}</a></li>' for anchor, title in entries
+        )
+        parts.append(
+            '<nav class="lme-toc" aria-labelledby="contents">'
+            f'<h2 id="contents">On this page</h2><ol>{links}</ol></nav>'
+        )
+    return "".join(parts)
+
+
+def _insert_lead(body: str, lead: str) -> str:
+    """`lead` before the body's first h2: after the opening words and any callout before it,
+    so an emergency callout at the top stays first."""
+    if not lead:
+        return body
+    first = body.find("<h2")
+    return lead + body if first < 0 else body[:first] + lead + body[first:]
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers written in digits in `text`, citations' ids left out ("3.5", "999")."""
+    return set(NUMBER.findall(CITATION.sub(" ", text)))
+
+
+def cited_numbers(text: str) -> set[str]:
+    """Every number the body of an article states in a block that carries a citation."""
+    return {
+        n
+        for block in _claim_blocks(make_parser().parse(text))
+        if CITATION.search(block)
+        for n in numbers_in(block)
+    }
+
+
+def unsourced_key_point_numbers(text: str, key_points: Sequence[str]) -> list[tuple[str, str]]:
+    """(key point, number) for each number a key point states that the body does not state
+    with a citation. A key point must never bring in a new number."""
+    known = cited_numbers(text)
+    return [(point, n) for point in key_points for n in sorted(numbers_in(point)) if n not in known]
 
 
 @dataclass(frozen=True)
@@ -238,13 +523,17 @@ def render_cited(text: str, sources: Mapping[str, Source], *, prefix: str = "src
     env: dict[str, Any] = {"sources": sources, "anchor_prefix": prefix}
     body = make_parser().render(text, env)
     cited = tuple(env.get("citation_numbers", {}))
-    listed = sources_list_html((sources[s] for s in cited), prefix=prefix)
+    listed = sources_list_html(
+        (sources[s] for s in cited), prefix=prefix, uses=env.get("citation_uses", {})
+    )
     unknown = tuple(sorted(set(env.get("unknown_citations", []))))
     return Rendered(html=body + listed, cited=cited, unknown=unknown)
 
 
-def front_matter_fields(path: Path, raw: str, fields: Sequence[str]) -> dict[str, Any]:
-    """Parse front matter YAML and check it holds exactly `fields`.
+def front_matter_fields(
+    path: Path, raw: str, fields: Sequence[str], optional: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Parse front matter YAML and check it holds exactly `fields` (and any of `optional`).
 
     Raises:
         ContentError: not YAML, not a mapping, a field missing or an unknown one.
@@ -260,7 +549,7 @@ def front_matter_fields(path: Path, raw: str, fields: Sequence[str]) -> dict[str
     missing = [f for f in fields if f not in meta]
     if missing:
         raise ContentError(path, f"front matter misses {missing}")
-    extra = sorted(set(meta) - set(fields))
+    extra = sorted(set(meta) - set(fields) - set(optional))
     if extra:
         raise ContentError(path, f"front matter has unknown fields {extra}")
     return meta
@@ -381,9 +670,15 @@ def _accessed(path: Path, where: str, entry: dict[Any, Any], latest: dt.date) ->
     return value
 
 
-def source_html(source: Source, number: int | None = None, prefix: str = "src") -> str:
-    """One reference as an HTML list item: authors, year, linked title, journal, fact ids."""
-    anchor = f' id="{prefix}-{number}"' if number is not None else ""
+def source_html(
+    source: Source, number: int | None = None, prefix: str = "src", back: Sequence[str] = ()
+) -> str:
+    """One reference as an HTML list item: authors, year, linked title, journal, fact ids.
+
+    `back` holds the ids of the places it is cited: each gets a "Back to the text" link.
+    """
+    # tabindex -1: a citation's link moves the focus to its entry, which a screen reader reads.
+    anchor = f' id="{prefix}-{number}" tabindex="-1"' if number is not None else ""
     title = html.escape(source.title)
     if source.link:
         href = html.escape(source.link, quote=True)
@@ -404,7 +699,8 @@ def source_html(source: Source, number: int | None = None, prefix: str = "src") 
     )
     return (
         f"<li{anchor}>{html.escape(source.authors)} ({source.year or 'n.d.'}). {title}. "
-        f"<i>{container}</i>.{accessed}{facts}{weak}</li>"
+        f"<i>{container}</i>.{accessed}{facts}{weak}"
+        f"{back_links_html(back, number) if number is not None else ''}</li>"
     )
 
 
@@ -423,18 +719,26 @@ def without_fact_ids(rendered: str) -> str:
 
 
 def sources_list_html(
-    sources: Iterable[Source], heading: str = "Sources", prefix: str = "src"
+    sources: Iterable[Source],
+    heading: str = "Sources",
+    prefix: str = "src",
+    uses: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
     """A numbered, linked source list, as printed at the end of every article.
 
     An empty list gives an empty string: an article that cites nothing shows no heading.
-    `prefix` names the anchors, so that several lists can share one page.
+    `prefix` names the anchors, so that several lists can share one page; the list itself
+    is `prefix-list`. `uses` gives, per source id, the ids of the places it is cited, for
+    its "Back to the text" links.
     """
-    items = "".join(source_html(s, n, prefix) for n, s in enumerate(sources, start=1))
+    cited = uses or {}
+    items = "".join(
+        source_html(s, n, prefix, cited.get(s.id, ())) for n, s in enumerate(sources, start=1)
+    )
     if not items:
         return ""
     return (
-        '<section class="sources" aria-label="Sources">'
+        f'<section class="sources" id="{prefix}-list" aria-label="Sources">'
         f"<h2>{html.escape(heading)}</h2><ol>{items}</ol></section>"
     )
 
@@ -474,7 +778,7 @@ def load_article(path: Path, sources: Mapping[str, Source], site: Site | None = 
         raise ContentError(path, "article files are named NNN-slug.md, e.g. 010-causes.md")
     text = read_text(path)
     md = make_parser()
-    env: dict[str, Any] = {"sources": sources}
+    env: dict[str, Any] = {"sources": sources, "heading_ids": True}
     tokens = md.parse(text, env)
     if not tokens or tokens[0].type != "front_matter":
         raise ContentError(path, "the file must start with front matter between --- lines")
@@ -493,6 +797,12 @@ def load_article(path: Path, sources: Mapping[str, Source], site: Site | None = 
     listed_only = [s for s in meta["sources"] if s not in cited]
     ordered = [sources[s] for s in (*cited, *listed_only)]
     counts = env.get("wordcount", {})
+    words = int(counts.get("words", 0))
+    sections = tuple(env.get("sections", ()))
+    key_points = tuple(meta.get("key_points") or ())
+    top = lead_html(key_points, sections, bool(ordered)) if is_long(words, len(sections)) else ""
+    if key_points and not top:
+        raise ContentError(path, "has key points but is not long enough to show them")
     return Article(
         slug=match["slug"],
         order=int(match["order"]),
@@ -504,17 +814,22 @@ def load_article(path: Path, sources: Mapping[str, Source], site: Site | None = 
         source_ids=tuple(meta["sources"]),
         cited=cited,
         html=(
-            f'<article class="lme-article">{body}{sources_list_html(ordered)}'
+            f'<article class="lme-article">{_insert_lead(body, top)}'
+            f"{sources_list_html(ordered, uses=env.get('citation_uses', {}))}"
             f"{review_footer_html(meta['reviewed'], meta['review_due'], site or DEFAULT_SITE)}"
             "</article>"
         ),
-        words=int(counts.get("words", 0)),
+        words=words,
         minutes=max(1, int(counts.get("minutes", 0))),
+        key_points=key_points,
+        sections=sections,
     )
 
 
 def _front_matter(path: Path, raw: str) -> dict[str, Any]:
-    meta = front_matter_fields(path, raw, ARTICLE_FIELDS)
+    meta = front_matter_fields(path, raw, ARTICLE_FIELDS, ARTICLE_OPTIONAL_FIELDS)
+    if "key_points" in meta:
+        meta["key_points"] = _key_points(path, meta["key_points"])
     for field in ("title", "summary"):
         if not isinstance(meta[field], str) or not meta[field].strip():
             raise ContentError(path, f"{field!r} must be non-empty text")
@@ -533,6 +848,29 @@ def _front_matter(path: Path, raw: str) -> dict[str, Any]:
     if len(set(ids)) != len(ids):
         raise ContentError(path, "'sources' lists an id twice")
     return meta
+
+
+def _key_points(path: Path, value: Any) -> tuple[str, ...]:
+    """3 to 5 plain sentences: no Markdown, no citation (the body carries those)."""
+    if not isinstance(value, list) or not KEY_POINTS_MIN <= len(value) <= KEY_POINTS_MAX:
+        raise ContentError(
+            path, f"'key_points' must list {KEY_POINTS_MIN} to {KEY_POINTS_MAX} sentences"
+        )
+    points = []
+    for number, point in enumerate(value, start=1):
+        if not isinstance(point, str) or not point.strip():
+            raise ContentError(path, f"key point {number} must be non-empty text")
+        text = " ".join(point.split())
+        if len(text) > KEY_POINT_MAX_CHARS:
+            raise ContentError(
+                path, f"key point {number} is longer than {KEY_POINT_MAX_CHARS} characters"
+            )
+        if re.search(r"[\[\]*_`<>#]", text):
+            raise ContentError(path, f"key point {number} must be plain text (no Markdown)")
+        if not text.endswith((".", "?", "!")):
+            raise ContentError(path, f"key point {number} must be a sentence ending in a full stop")
+        points.append(text)
+    return tuple(points)
 
 
 # --- review dates and the corrections line ------------------------------------------------

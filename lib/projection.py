@@ -48,6 +48,18 @@ AGE_START_YEARS = 30  # ML-01: the decline is described "after 30"
 AGE_END_YEARS = 100
 AGE_FASTER_YEARS = 60  # ML-01: "faster after 60"
 
+# The chart's two dashed lines, in words (ML-01: reviews say muscle mass falls "after 30,
+# faster after 60"): the label drawn by each line, also the data table's "marker" column,
+# and the sentence the chart's summary ends with. Reviews, not a measured cohort, say so.
+THRESHOLD_MARKERS: dict[int, tuple[str, ...]] = {
+    AGE_START_YEARS: ("Reviews: loss", "starts at 30"),
+    AGE_FASTER_YEARS: ("Reviews: loss", "faster after 60"),
+}
+THRESHOLDS_SENTENCE = (
+    "The two dashed lines mark 30, where reviews say muscle loss starts, and 60, after which "
+    "they say it is faster; that wording comes from reviews, not from measuring one group."
+)
+
 MASS_RATE_LOW_PCT_PER_DECADE = 3.0  # ML-01, Volpi 2004
 MASS_RATE_HIGH_PCT_PER_DECADE = 8.0  # ML-01, Volpi 2004
 LATE_MASS_RATE_LOW_PCT_PER_YEAR = 0.64  # ML-12, Mitchell 2012 (women, about age 75)
@@ -392,7 +404,7 @@ class Projection:
             if point.basis == "extrapolated"
             else ""
         )
-        return f"{self.headline} {basis_sentence(self.measure)}{here}"
+        return f"{self.headline} {basis_sentence(self.measure)}{here} {THRESHOLDS_SENTENCE}"
 
     @property
     def headline(self) -> str:
@@ -466,9 +478,16 @@ class Projection:
                 "after_bed_rest_low_pct": _round(p.after_low_pct),
                 "after_bed_rest_high_pct": _round(p.after_high_pct),
                 "rate_basis": p.basis,
+                "marker": marker_text(p.age_years),
             }
             for p in self.points
         ]
+
+
+def marker_text(age_years: int) -> str | None:
+    """The words of the dashed line at this age ("Reviews: loss starts at 30"), or None."""
+    lines = THRESHOLD_MARKERS.get(age_years)
+    return " ".join(lines) if lines else None
 
 
 def _round(value: float | None) -> float | None:

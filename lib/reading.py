@@ -239,6 +239,7 @@ def warning_signs_page(flags: Sequence[RedFlag], sources: Mapping[str, Source]) 
     numbers = redflags.EMERGENCY_NUMBERS
     number_text = f"{numbers['uk']} (UK), {numbers['us']} (US) or {numbers['eu']} (EU)"
     cited: dict[str, int] = {}
+    uses: dict[str, list[str]] = {}
 
     def cite(ids: Iterable[str]) -> str:
         marks = []
@@ -246,9 +247,10 @@ def warning_signs_page(flags: Sequence[RedFlag], sources: Mapping[str, Source]) 
             if source_id not in sources:
                 continue
             number = cited.setdefault(source_id, len(cited) + 1)
-            title = html.escape(sources[source_id].title, quote=True)
-            marks.append(f'<a href="#src-{number}" title="{title}">{number}</a>')
-        return f' <sup class="cite">[{", ".join(marks)}]</sup>' if marks else ""
+            anchors = uses.setdefault(source_id, [])
+            anchors.append(f"src-cite-{number}-{len(anchors) + 1}")
+            marks.append(content.citation_link(sources[source_id], number, anchors[-1]))
+        return f" {content.cite_html(marks)}" if marks else ""
 
     sections = []
     for urgency, heading in URGENCY_HEADINGS.items():
@@ -271,7 +273,7 @@ def warning_signs_page(flags: Sequence[RedFlag], sources: Mapping[str, Source]) 
     numbers_note = (
         f"<p>Emergency numbers: {tel.html_text(html.escape(number_text))}.{numbers_cited}</p>"
     )
-    listed = content.sources_list_html(sources[s] for s in cited)
+    listed = content.sources_list_html((sources[s] for s in cited), uses=uses)
     return ReadingPage(
         path=WARNING_SIGNS_PATH,
         title="Warning signs of leg weakness, by urgency",
@@ -510,8 +512,23 @@ li{margin-bottom:.35rem}
 table{border-collapse:collapse;margin:1rem 0;width:100%;display:block;overflow-x:auto}
 th,td{border:1px solid #8a8a8a;padding:.4rem .6rem;text-align:left;vertical-align:top}
 th{background:#eef3f8}
-sup.cite{font-size:.75em;white-space:nowrap;line-height:0}
-sup.cite a{text-decoration:none;padding:0 .12rem}
+sup.cite{font-size:.85em;white-space:nowrap;line-height:1;vertical-align:baseline;
+position:relative;top:-.45em}
+sup.cite a,.sources a.backref{display:inline-block;min-width:24px;min-height:24px;
+line-height:24px;padding:0 1px;text-align:center;border-radius:4px;text-decoration:none}
+.sources .backrefs{display:block}
+.sources a.backref{text-decoration:underline;text-underline-offset:2px}
+sup.cite a:hover,.sources a.backref:hover{background:#e4eef7}
+.sources li:target,sup.cite a:target{background:#fff1c7}
+main [id]{scroll-margin-top:1rem}
+.lme-keypoints{border:2px solid #0072b2;border-radius:.4rem;background:#f3f8fc;
+padding:.1rem 1rem .3rem;margin:1.2rem 0}
+.lme-keypoints h2,.lme-toc h2{font-size:1.25rem;margin-top:.7rem}
+.lme-toc{margin:1.2rem 0 1.6rem}
+.lme-toc ol{padding-left:1.6rem}
+.lme-toc li{margin-bottom:.15rem}
+.lme-toc a{display:inline-block;min-height:24px;padding:.1rem 0}
+.lme-icon{display:inline;width:1.3em;height:1.3em;vertical-align:-.28em;margin-right:.4em}
 .redflag,.stop{border:3px solid #b3261e;border-left-width:.75rem;background:#fcebe2;
 padding:.4rem 1rem;margin:1rem 0;border-radius:.3rem}
 .redflag p,.stop p{margin:.5rem 0}
@@ -545,7 +562,8 @@ header nav,.skip,.tools,footer nav{display:none}
 body{color:#000}
 a{color:#000}
 main a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;word-break:break-all}
-sup.cite a::after{content:none}
+sup.cite a::after,.sources a.backref::after{content:none}
+.lme-toc,.sources .backref,.sources .backrefs{display:none}
 .redflag,.stop,.urgency,.admonition,figure,li,tr{break-inside:avoid}
 h2,h3{break-after:avoid}
 }

@@ -153,7 +153,10 @@ def test_injected_html_is_shown_as_text_and_never_runs(broken_server: Server, vi
     visit.settle()
     page.wait_for_timeout(500)
     assert visit.dialogs == []
-    assert page.locator(".lme-article img").count() == 0
+    # The only images are the project's own callout icons (data: URIs), never the injected one.
+    assert page.locator(".lme-article img:not(.lme-icon)").count() == 0
+    sources = page.locator(".lme-article img").evaluate_all("(imgs) => imgs.map((i) => i.src)")
+    assert all(src.startswith("data:image/svg+xml;base64,") for src in sources)
     assert page.locator(".lme-article script").count() == 0
     assert page.get_by_text('<img src=x onerror="alert(1)">').count() == 1
 

@@ -84,6 +84,42 @@ def test_every_guideline_pillar_has_its_own_labelled_row(server: Server, visit: 
         assert min(gaps) >= 40, gaps  # a row each, not squashed together
 
 
+PROJECTION_PAGES = [p for p in PAGES if p[0].startswith("projection")] + [
+    ("projection_strength", "/projection?measure=strength&age=90&rate=8", 1),
+    ("projection_long_bed_rest", "/projection?measure=strength&bedrest_age=80&bedrest_days=60", 2),
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(
+    ("name", "link", "expected"), PROJECTION_PAGES, ids=[p[0] for p in PROJECTION_PAGES]
+)
+def test_projection_dashed_lines_are_labelled_in_words(
+    server: Server, visit: Visit, name, link, expected, width
+):
+    """The lines at 30 and 60 carry their words, whole, apart and inside the chart, in order."""
+    visit.page.set_viewport_size({"width": width, "height": 900})
+    drawn = open_charts(visit, server.url + link, expected)[0]
+    assert problems(drawn) == []  # the labels too: not clipped, cut or over other text
+    wanted = {30: "Reviews: lossstarts at 30", 60: "Reviews: lossfaster after 60"}
+    boxes = {
+        age: [t["box"] for t in drawn["texts"] if t["text"] == words]
+        for age, words in wanted.items()
+    }
+    assert all(len(found) == 1 for found in boxes.values()), drawn["texts"]
+    at_30, at_60 = boxes[30][0], boxes[60][0]
+    assert at_30["right"] <= at_60["left"]  # side by side, 30 first, as the lines are
+    assert abs(at_30["bottom"] - at_60["bottom"]) <= 1  # on one level, low in the plot
+    # Low in the plot, above the age axis: the x-axis numbers are the lowest numbers drawn.
+    numbers = [t["box"] for t in drawn["texts"] if t["text"].isdigit()]
+    axis_top = max(b["top"] for b in numbers)
+    ages = [b for b in numbers if abs(b["top"] - axis_top) <= 1]
+    assert len(ages) >= 4  # 30, 50, 70, 90 on a phone; every ten years on a wide screen
+    assert at_30["bottom"] <= axis_top
+    plot_middle = (min(b["top"] for b in numbers) + axis_top) / 2
+    assert at_30["top"] > plot_middle  # in the empty lower half, below the curves
+
+
 def test_problems_finds_overlap_clipping_and_ellipses():
     """The checker itself: each fault it must catch, in a made-up reading."""
 

@@ -23,7 +23,7 @@ def test_projection_chart_layers_and_titles():
     """Band, rules, line and marker, each typed and titled, with a description for readers."""
     p = project(age_years=80, rate_pct_per_decade=8)
     spec = charts.projection_chart(p).to_dict()
-    assert layer_marks(spec) == ["area", "rule", "line", "point", "text"]
+    assert layer_marks(spec) == ["area", "rule", "line", "point", "text", "text"]
     assert spec["description"] == p.summary
     assert "illustration of population averages" in spec["title"]["text"]
     band = spec["layer"][0]["encoding"]
@@ -50,11 +50,37 @@ def test_rules_at_30_and_60():
     assert rule["mark"]["strokeDash"] == [4, 4]
 
 
+@pytest.mark.parametrize("measure", ["mass", "strength"])
+@pytest.mark.parametrize("days", [0, 10])
+def test_rules_at_30_and_60_say_what_they_are(measure, days):
+    """Each dashed rule has its words drawn beside it; the summary and the table say the same."""
+    p = project(age_years=50, rate_pct_per_decade=5, measure=measure, bedrest_days=days)
+    spec = charts.projection_chart(p).to_dict()
+    (labels,) = [
+        layer
+        for layer in spec["layer"]
+        if layer["data"]["name"] == "thresholds" and layer["mark"]["type"] == "text"
+    ]
+    assert labels["encoding"]["text"]["field"] == "label"
+    assert labels["mark"]["lineBreak"] == "\n"
+    assert labels["mark"]["align"] == "left"  # to the right of its line, not across it
+    rows = {r["age"]: r for r in spec["datasets"]["thresholds"]}
+    assert rows[30]["label"] == "Reviews: loss\nstarts at 30"
+    assert rows[60]["label"] == "Reviews: loss\nfaster after 60"
+    # The same words in the tooltip, the data table's marker column and the summary.
+    table = {r["age"]: r["marker"] for r in p.rows()}
+    assert table[30] == rows[30]["note"] == "Reviews: loss starts at 30"
+    assert table[60] == rows[60]["note"] == "Reviews: loss faster after 60"
+    assert [a for a, m in table.items() if m] == [30, 60]
+    assert "dashed lines mark 30, where reviews say muscle loss starts" in p.summary
+    assert "60, after which they say it is faster" in p.summary
+
+
 def test_episode_adds_the_recovery_range_and_a_start_rule():
     """A spell in bed adds the orange range area and a rule at its age."""
     p = project(age_years=80, rate_pct_per_decade=5, bedrest_age_years=67, bedrest_days=10)
     spec = charts.projection_chart(p).to_dict()
-    assert layer_marks(spec) == ["area", "area", "rule", "line", "point", "text", "rule"]
+    assert layer_marks(spec) == ["area", "area", "rule", "line", "point", "text", "text", "rule"]
     assert spec["layer"][1]["mark"]["color"] == charts.ORANGE
 
 

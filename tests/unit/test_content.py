@@ -87,7 +87,7 @@ def test_citations_are_numbered_by_first_use(tmp_path):
     assert a.html.count('href="#src-1"') == 2
     assert a.html.count('href="#src-2"') == 2
     assert a.html.index('id="src-1"') < a.html.index('id="src-2"')
-    assert 'id="src-1">NHS (n.d.)' in a.html
+    assert 'id="src-1" tabindex="-1">NHS (n.d.)' in a.html
 
 
 def test_source_list_links_and_escapes(tmp_path):

@@ -345,6 +345,11 @@ CSS_PAIRS = [
     ("focus ring in the sidebar", "#0072b2", SECONDARY, GRAPHIC),
     ("focus ring in a note callout", "#0072b2", "#eef5fb", GRAPHIC),
     ("focus ring in a danger callout", "#0072b2", "#fcebe2", GRAPHIC),
+    ("citation link under the pointer", "#005a8c", "#e4eef7", TEXT),
+    ("citation or source just jumped to", "#005a8c", "#fff1c7", TEXT),
+    ("source text just jumped to", INK, "#fff1c7", TEXT),
+    ("key points text", INK, "#f3f8fc", TEXT),
+    ("key points box outline", "#0072b2", WHITE, GRAPHIC),
     # The result bar (ui/results.py): its text and links on each of its three backgrounds.
     ("result bar text", INK, "#eef5fb", TEXT),
     ("result bar links", "#005a8c", "#eef5fb", TEXT),

@@ -95,9 +95,9 @@ def test_good_quiz_loads_in_file_order(tmp_path):
 def test_explanation_renders_citations_and_a_source_list(tmp_path):
     """Citations become linked numbers pointing at this question's own source list."""
     html = load(tmp_path, GOOD)[0].explanation_html
-    assert '<sup class="cite">[<a href="#quiz-protein-rda-src-1"' in html
+    assert '<sup class="cite"><a href="#quiz-protein-rda-src-1"' in html
     assert 'href="#quiz-protein-rda-src-2"' in html
-    assert '<li id="quiz-protein-rda-src-1">' in html
+    assert '<li id="quiz-protein-rda-src-1" tabindex="-1">' in html
     assert 'href="https://nhs.uk/p"' in html
     assert 'href="https://doi.org/10.1/x"' in html
     assert 'id="src-' not in html
