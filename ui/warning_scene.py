@@ -40,7 +40,8 @@ CSS = """
 .lme-room-box ul, .lme-room-box li, .lme-room-box p {
   font-size: inherit !important; line-height: inherit;
 }
-.lme-room-overview ul { columns: 2; column-gap: 2rem; }
+.lme-room-overview ul, .lme-room-box.lme-room-two ul { columns: 2; column-gap: 2rem; }
+.lme-room-two li { break-inside: avoid; }
 .lme-room-emergency { background: #fdecea; border-color: #b3261e; color: #5c0b06; }
 .lme-room-urgent { background: #fff3dc; border-color: #9a5b00; color: #3b2300; }
 .lme-room-appointment { background: #e8f1fb; border-color: #0b5394; color: #0a2a50; }
@@ -51,6 +52,7 @@ _CLASS = {
     Urgency.APPOINTMENT: "lme-room-appointment",
 }
 _LEVELS = (Urgency.EMERGENCY, Urgency.URGENT, Urgency.APPOINTMENT)
+LONG_GROUP_WORDS = 110  # more words than this: the signs in two columns
 
 
 def _e(text: str) -> str:
@@ -62,12 +64,18 @@ def _verdict(urgency: Urgency, country: Country) -> str:
     return redflags.CHECKLIST.verdicts[urgency].replace(redflags.NUMBER, number)
 
 
-def _box(urgency: Urgency, heading: str, items: list[str], extra: str = "") -> str:
+def _box(
+    urgency: Urgency, heading: str, items: list[str], extra: str = "", *, two: bool = False
+) -> str:
+    """One urgency's box; `two`: its signs in two columns (a long group, two signs or more)."""
     tag = "h2" if urgency == Urgency.EMERGENCY else "h3"
+    classes = f"lme-room-box {_CLASS[urgency]}"
+    if two and len(items) > 1:
+        classes += " lme-room-two"
     listed = "".join(f"<li>{_e(item)}</li>" for item in items)
     more = f"<p><strong>{_e(extra)}</strong></p>" if extra else ""
     return (
-        f'<div class="lme-room-box {_CLASS[urgency]}" data-urgency="{urgency.name.lower()}">'
+        f'<div class="{classes}" data-urgency="{urgency.name.lower()}">'
         f"<{tag}>{_e(heading)}</{tag}>" + (f"<ul>{listed}</ul>" if listed else "") + more + "</div>"
     )
 
@@ -95,9 +103,13 @@ def group_html(group: Group, country: Country) -> str:
     """
     emergency = [f for f in group.flags if f.urgency == Urgency.EMERGENCY]
     note = group.note_for(country)
+    # A group with many words lists its signs in two columns, so the step fits one screen.
+    two = sum(len(_sign(f, country).split()) for f in group.flags) > LONG_GROUP_WORDS
     if emergency:
         items = [_sign(f, country) for f in emergency]
-        parts = [_box(Urgency.EMERGENCY, _verdict(Urgency.EMERGENCY, country), items, note)]
+        parts = [
+            _box(Urgency.EMERGENCY, _verdict(Urgency.EMERGENCY, country), items, note, two=two)
+        ]
     else:
         elsewhere = [g.heading for g in redflags.GROUPS if _holds(g, Urgency.EMERGENCY)]
         parts = [
@@ -106,8 +118,11 @@ def group_html(group: Group, country: Country) -> str:
     for urgency in _LEVELS[1:]:
         signs = [f for f in group.flags if f.urgency == urgency]
         if signs:
-            items = [_sign(f, country) for f in signs]
-            parts.append(_box(urgency, _verdict(urgency, country), items))
+            # A long group's less urgent signs go up without their notes, to fit one screen:
+            # the notes (when such a sign becomes an emergency) are on the checklist folded
+            # under the screen, and that sign's emergency is a sign of its own in the red box.
+            items = [f.symptom + "." if two else _sign(f, country) for f in signs]
+            parts.append(_box(urgency, _verdict(urgency, country), items, two=two))
     return '<div class="lme-room-signs">' + "".join(parts) + "</div>"
 
 

@@ -10,6 +10,7 @@ early for a rerun, then the one that finished).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from urllib.parse import urlencode
 
 import pytest
@@ -47,8 +48,13 @@ def fresh_runs(tmp_path_factory) -> list[tuple[Run, Session]]:
         ("screening", ""),
         ("exercises", ""),
     ]
-    with streamlit_server(tmp_path_factory.mktemp("first"), script=ENTRY) as fresh:
-        return asyncio.run(first_views(fresh.url, links))
+    # The protocol client in a thread of its own: the browser tests' sync Playwright keeps an
+    # event loop running in this one, and asyncio.run refuses to start inside it.
+    with (
+        streamlit_server(tmp_path_factory.mktemp("first"), script=ENTRY) as fresh,
+        concurrent.futures.ThreadPoolExecutor(1) as pool,
+    ):
+        return pool.submit(asyncio.run, first_views(fresh.url, links)).result()
 
 
 def test_a_deep_link_as_a_fresh_servers_first_request_runs_once(fresh_runs):
