@@ -418,6 +418,19 @@ class _Page:
             pdf.rect(MARGIN, y0, self.width, y1 - y0)
         pdf.set_xy(MARGIN, y1 + 0.5)
 
+    def labelled(self, label: str, value: str, *, gap: float) -> None:
+        """A short paragraph: `label` in bold, then `value`, `gap` mm below the last."""
+        pdf = self.pdf
+        height = self.font(BODY_PT)
+        pdf.ln(gap)
+        self.room(2 * height)
+        pdf.set_x(MARGIN)
+        self.font(BODY_PT, "B")
+        pdf.write(height, plain(label) + ": ")
+        self.font(BODY_PT)
+        pdf.write(height, plain(value))
+        pdf.ln(height)
+
     def results(self) -> None:
         """Each result as a short paragraph: the test's name in bold, then what it found."""
         if not self.h.results:
@@ -426,25 +439,10 @@ class _Page:
         for group in self.h.results:
             self.heading(f"Your results: {group.heading[:1].lower()}{group.heading[1:]}")
             self.para(group.note, BODY_PT, "B")
-            height = self.font(BODY_PT)
             for label, value in group.rows:
-                pdf.ln(0.4)
-                self.room(2 * height)
-                pdf.set_x(MARGIN)
-                self.font(BODY_PT, "B")
-                pdf.write(height, plain(label) + ": ")
-                self.font(BODY_PT)
-                pdf.write(height, plain(value))
-                pdf.ln(height)
+                self.labelled(label, value, gap=0.4)
             for label, value in group.after:
-                pdf.ln(0.6)
-                self.room(2 * height)
-                pdf.set_x(MARGIN)
-                self.font(BODY_PT, "B")
-                pdf.write(height, plain(label) + ": ")
-                self.font(BODY_PT)
-                pdf.write(height, plain(value))
-                pdf.ln(height)
+                self.labelled(label, value, gap=0.6)
             pdf.ln(0.4)
 
     def plan(self) -> None:
